@@ -1,0 +1,17 @@
+package io.shopscale.contract;
+
+import java.net.URI;
+import java.util.Map;
+
+/** A shop the contract suite talks to over HTTP, in either topology. */
+interface RunningShop extends AutoCloseable {
+
+    /** Where a request for {@code pathAndQuery} goes, as the public entry point would route it. */
+    URI uri(String pathAndQuery);
+
+    /** The database, in Spring's property names, so tests can check what was written. */
+    Map<String, String> database();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,17 @@
+package io.shopscale.kit.client;
+
+/**
+ * The service-to-service endpoints. They live under {@code /internal}, which only the private network reaches:
+ * the public entry point never routes it.
+ */
+public final class InternalPaths {
+
+    public static final String CATALOG_RESERVATIONS = "/internal/catalog/reservations";
+    public static final String CATALOG_RELEASES = "/internal/catalog/reservations/release";
+    public static final String PAYMENTS_CHARGES = "/internal/payments/charges";
+    public static final String PAYMENTS_SIMULATION = "/internal/payments/simulation";
+    public static final String NOTIFICATIONS_EVENTS = "/internal/notifications/events";
+
+    private InternalPaths() {
+    }
+}

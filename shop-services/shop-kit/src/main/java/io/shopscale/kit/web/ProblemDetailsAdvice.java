@@ -1,0 +1,115 @@
+package io.shopscale.kit.web;
+
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.validation.ConstraintViolationException;
+
+/** Turns every failure of the shop's web layer into an RFC 9457 problem detail with a message a person can act on. */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(ShopProblem.class)
+    ResponseEntity<ProblemDetail> shopProblem(ShopProblem problem) {
+        return problem(problem.status(), problem.title(), problem.detail());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        String detail = e.getConstraintViolations().stream()
+                .map(v -> lastNode(v.getPropertyPath().toString()) + " " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "'" + e.getName() + "' must be a valid " + simpleType(e.getRequiredType()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                "The request body is not valid JSON of the expected shape."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = ex.getBindingResult().getFieldErrors().stream()
+                .map(ProblemDetailsAdvice::describe)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return asObject(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = ex.getAllErrors().stream()
+                .map(error -> error.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return asObject(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(
+            ServletRequestBindingException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException missing) {
+            return asObject(problem(HttpStatus.BAD_REQUEST, "Missing header",
+                    "The " + missing.getHeaderName() + " header is required."));
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
+        return ResponseEntity.status(response.getStatusCode()).body(response.getBody());
+    }
+
+    private static String describe(FieldError error) {
+        return error.getField() + " " + error.getDefaultMessage();
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String simpleType(@Nullable Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "number";
+        }
+        return type.getSimpleName();
+    }
+}
