@@ -1,0 +1,23 @@
+package io.shopscale.console.plan;
+
+/**
+ * The Docker labels on everything a stack creates. They are the source of truth: a restarted console rebuilds its
+ * {@link ObservedStack} from them, so no local database is needed.
+ */
+public final class Labels {
+
+    public static final String STACK = "io.shopscale.stack";
+    public static final String SERVICE = "io.shopscale.service";
+    public static final String REPLICA = "io.shopscale.replica";
+    public static final String ROLE = "io.shopscale.role";
+    public static final String CONFIG_HASH = "io.shopscale.config-hash";
+
+    /** Values of {@link #ROLE}. */
+    public static final String ROLE_APP = "app";
+    public static final String ROLE_NGINX = "nginx";
+    public static final String ROLE_HAPROXY = "haproxy";
+    public static final String ROLE_POSTGRES = "postgres";
+
+    private Labels() {
+    }
+}

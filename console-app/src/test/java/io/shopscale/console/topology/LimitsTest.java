@@ -1,0 +1,45 @@
+package io.shopscale.console.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LimitsTest {
+
+    @Test
+    void defaultIsTheSeedsOneCpuAndHundredMegabytes() {
+        assertThat(Limits.DEFAULT).isEqualTo(new Limits(1, 100));
+        assertThat(Limits.DEFAULT.nanoCpus()).isEqualTo(1_000_000_000L);
+        assertThat(Limits.DEFAULT.memoryBytes()).isEqualTo(100L * 1024 * 1024);
+    }
+
+    @Test
+    void acceptsTheBoundsOfTheRanges() {
+        assertThat(new Limits(0.1, 64).nanoCpus()).isEqualTo(100_000_000L);
+        assertThat(new Limits(16, 8192).memoryBytes()).isEqualTo(8192L * 1024 * 1024);
+    }
+
+    @ParameterizedTest(name = "cpus {0}")
+    @CsvSource(delimiter = '|', value = {
+            "0.05 | cpus 0.05 is out of range: use 0.1 to 16",
+            "0    | cpus 0 is out of range: use 0.1 to 16",
+            "16.5 | cpus 16.5 is out of range: use 0.1 to 16",
+            "NaN  | cpus NaN is out of range: use 0.1 to 16",
+    })
+    void rejectsCpusOutsideTheRange(double cpus, String message) {
+        assertThatThrownBy(() -> new Limits(cpus, 100))
+                .isInstanceOf(TopologyException.class)
+                .hasMessage(message);
+    }
+
+    @ParameterizedTest(name = "{0} MB")
+    @CsvSource({"63", "8193", "-1"})
+    void rejectsMemoryOutsideTheRange(int memoryMb) {
+        assertThatThrownBy(() -> new Limits(1, memoryMb))
+                .isInstanceOf(TopologyException.class)
+                .hasMessage("memory " + memoryMb + " MB is out of range: use 64 to 8192 MB");
+    }
+}
