@@ -11,9 +11,9 @@ class LimitsTest {
 
     @Test
     void defaultIsTheSeedsOneCpuAndHundredMegabytes() {
-        assertThat(Limits.DEFAULT).isEqualTo(new Limits(1, 100));
+        assertThat(Limits.DEFAULT).isEqualTo(new Limits(1, 192));
         assertThat(Limits.DEFAULT.nanoCpus()).isEqualTo(1_000_000_000L);
-        assertThat(Limits.DEFAULT.memoryBytes()).isEqualTo(100L * 1024 * 1024);
+        assertThat(Limits.DEFAULT.memoryBytes()).isEqualTo(192L * 1024 * 1024);
     }
 
     @Test

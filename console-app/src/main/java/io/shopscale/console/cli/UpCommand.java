@@ -1,0 +1,43 @@
+package io.shopscale.console.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.shopscale.console.engine.StackEngine;
+import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.Limits;
+import io.shopscale.console.topology.Mode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", description = "Starts the shop (or brings a running one to these settings) and prints its URL.")
+final class UpCommand extends EngineCommand {
+
+    @Option(names = "--mode", defaultValue = "monolith", description = "monolith or services (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--replicas", defaultValue = "1", description = "Replicas of each service (default: ${DEFAULT-VALUE}).")
+    int replicas;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--cpus", description = "CPU limit per replica (default: 1).")
+    Double cpus;
+
+    @Option(names = "--memory", description = "Memory limit per replica in MB.")
+    Integer memoryMb;
+
+    @Override
+    public Integer call() {
+        Mode chosen = Mode.parse(mode);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        chosen.services().forEach(service -> counts.put(service, replicas));
+        Limits limits = new Limits(cpus == null ? Limits.DEFAULT.cpus() : cpus,
+                memoryMb == null ? Limits.DEFAULT.memoryMb() : memoryMb);
+        DesiredTopology desired = new DesiredTopology(stackName(), chosen, counts, limits, port);
+        engine().up(desired, new ProgressPrinter(out()));
+        out().println("The shop is up at " + StackEngine.url(port));
+        return 0;
+    }
+}

@@ -1,0 +1,89 @@
+package io.shopscale.console.docker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.shopscale.console.plan.ContainerRef;
+import io.shopscale.console.plan.Operation;
+import io.shopscale.console.plan.Plan;
+import io.shopscale.console.plan.PlanExecutor;
+import io.shopscale.console.plan.PlanFailedException;
+import io.shopscale.console.plan.ProgressEvent;
+import io.shopscale.console.plan.ProgressListener;
+
+/**
+ * Carries out a plan, one Docker call per step, in order, reporting each step. It makes no decisions: what each
+ * container looks like comes from {@code specs}, and what nginx routes to from the plan itself.
+ */
+public final class DockerPlanExecutor implements PlanExecutor {
+
+    /** Renders, validates and reloads nginx for the replicas a plan step names. */
+    public interface UpstreamUpdater {
+        void update(Map<String, List<Integer>> upstreams);
+    }
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final DockerStack stack;
+    private final String network;
+    private final StackAddresses addresses;
+    private final Function<ContainerRef, ContainerSpec> specs;
+    private final UpstreamUpdater upstreams;
+
+    public DockerPlanExecutor(DockerStack stack, String network, StackAddresses addresses,
+            Function<ContainerRef, ContainerSpec> specs, UpstreamUpdater upstreams) {
+        this.stack = stack;
+        this.network = network;
+        this.addresses = addresses;
+        this.specs = specs;
+        this.upstreams = upstreams;
+    }
+
+    @Override
+    public void execute(Plan plan, ProgressListener listener) {
+        List<Operation> operations = plan.operations();
+        for (int i = 0; i < operations.size(); i++) {
+            Operation operation = operations.get(i);
+            int step = i + 1;
+            listener.onProgress(new ProgressEvent.StepStarted(operation, step, operations.size()));
+            Instant started = Instant.now();
+            try {
+                run(operation);
+            } catch (RuntimeException e) {
+                Duration elapsed = Duration.between(started, Instant.now());
+                listener.onProgress(new ProgressEvent.StepFailed(operation, step, operations.size(), elapsed,
+                        e.getMessage()));
+                throw new PlanFailedException(operation, e.getMessage(), e);
+            }
+            listener.onProgress(new ProgressEvent.StepFinished(operation, step, operations.size(),
+                    Duration.between(started, Instant.now())));
+        }
+    }
+
+    private void run(Operation operation) {
+        if (operation instanceof Operation.CreateNetwork create) {
+            stack.createNetwork(create.name(), addresses.subnet(), addresses.gateway());
+        } else if (operation instanceof Operation.CreateVolume create) {
+            stack.createVolume(create.name());
+        } else if (operation instanceof Operation.CreateContainer create) {
+            stack.create(specs.apply(create.container()), network);
+        } else if (operation instanceof Operation.StartContainer start) {
+            stack.start(start.container().name());
+        } else if (operation instanceof Operation.WaitReady wait) {
+            stack.awaitReady(wait.container().name(), READY_TIMEOUT);
+        } else if (operation instanceof Operation.UpdateUpstreams update) {
+            upstreams.update(update.upstreams());
+        } else if (operation instanceof Operation.WaitDrain drain) {
+            DockerStack.sleep(drain.duration());
+        } else if (operation instanceof Operation.StopContainer stop) {
+            stack.stop(stop.container().name(), stop.timeout());
+        } else if (operation instanceof Operation.RemoveContainer remove) {
+            stack.remove(remove.container().name());
+        } else {
+            throw new IllegalStateException("No Docker call for " + operation);
+        }
+    }
+}

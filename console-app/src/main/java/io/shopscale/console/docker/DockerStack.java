@@ -1,0 +1,347 @@
+package io.shopscale.console.docker;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.RestartPolicy;
+
+import io.shopscale.console.plan.ContainerState;
+import io.shopscale.console.plan.Labels;
+import io.shopscale.console.plan.ObservedContainer;
+import io.shopscale.console.plan.ObservedStack;
+
+/**
+ * The Docker calls for one stack. Everything it creates carries the stack label, and everything it finds, it finds
+ * by that label.
+ */
+public final class DockerStack {
+
+    private final DockerClient docker;
+    private final String stack;
+
+    public DockerStack(DockerClient docker, String stack) {
+        this.docker = docker;
+        this.stack = stack;
+    }
+
+    public DockerClient client() {
+        return docker;
+    }
+
+    // ---- observe ----
+
+    public ObservedStack observe() {
+        Optional<String> network = findNetwork().map(Network::getName);
+        Set<String> volumes = new HashSet<>();
+        docker.listVolumesCmd().withFilter("label", List.of(Labels.STACK + "=" + stack)).exec().getVolumes()
+                .forEach(volume -> volumes.add(volume.getName()));
+        List<ObservedContainer> containers = new ArrayList<>();
+        for (Container container : stackContainers()) {
+            containers.add(observed(container));
+        }
+        return new ObservedStack(network, volumes, containers);
+    }
+
+    public List<Container> stackContainers() {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Labels.STACK, stack)).exec();
+    }
+
+    public Optional<Network> findNetwork() {
+        return docker.listNetworksCmd().withFilter("label", List.of(Labels.STACK + "=" + stack)).exec().stream()
+                .findFirst();
+    }
+
+    private ObservedContainer observed(Container container) {
+        Map<String, String> labels = container.getLabels();
+        String name = container.getNames()[0].replaceFirst("^/", "");
+        ContainerState state = stateOf(container.getState());
+        boolean ready = state == ContainerState.RUNNING && isHealthy(container);
+        return new ObservedContainer(container.getId(), name, labels.getOrDefault(Labels.SERVICE, "?"),
+                Integer.parseInt(labels.getOrDefault(Labels.REPLICA, "1")), labels.getOrDefault(Labels.ROLE, "?"),
+                labels.getOrDefault(Labels.CONFIG_HASH, ""), state, ready);
+    }
+
+    private static boolean isHealthy(Container container) {
+        String status = container.getStatus() == null ? "" : container.getStatus();
+        // "Up 5 seconds (healthy)"; containers without a health check count as ready once running.
+        return status.contains("(healthy)") || !status.contains("(");
+    }
+
+    private static ContainerState stateOf(String state) {
+        return switch (state == null ? "" : state) {
+            case "created" -> ContainerState.CREATED;
+            case "running" -> ContainerState.RUNNING;
+            case "paused" -> ContainerState.PAUSED;
+            case "restarting" -> ContainerState.RESTARTING;
+            case "removing" -> ContainerState.REMOVING;
+            case "dead" -> ContainerState.DEAD;
+            default -> ContainerState.EXITED;
+        };
+    }
+
+    // ---- create and change ----
+
+    public void createNetwork(String name, String subnet, String gateway) {
+        docker.createNetworkCmd().withName(name).withDriver("bridge")
+                .withLabels(Map.of(Labels.STACK, stack))
+                .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet)
+                        .withGateway(gateway)))
+                .exec();
+    }
+
+    /** Subnets that networks on this engine already use. */
+    public Set<String> usedSubnets() {
+        Set<String> used = new HashSet<>();
+        for (Network network : docker.listNetworksCmd().exec()) {
+            if (network.getIpam() != null && network.getIpam().getConfig() != null) {
+                network.getIpam().getConfig().forEach(config -> used.add(config.getSubnet()));
+            }
+        }
+        return used;
+    }
+
+    public void createVolume(String name) {
+        docker.createVolumeCmd().withName(name).withLabels(Map.of(Labels.STACK, stack)).exec();
+    }
+
+    public void create(ContainerSpec spec, String network) {
+        HostConfig host = HostConfig.newHostConfig()
+                .withNetworkMode(network)
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
+                .withMounts(spec.volumes().entrySet().stream()
+                        .map(volume -> new Mount().withType(MountType.VOLUME).withSource(volume.getKey())
+                                .withTarget(volume.getValue()))
+                        .toList());
+        if (spec.cpus() > 0) {
+            host.withNanoCPUs((long) (spec.cpus() * 1_000_000_000L));
+        }
+        if (spec.memoryBytes() > 0) {
+            host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes());
+        }
+        CreateContainerCmd create = docker.createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withHostName(spec.name())
+                .withLabels(spec.labels())
+                .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withIpv4Address(spec.ipAddress());
+        if (!spec.command().isEmpty()) {
+            create.withCmd(spec.command());
+        }
+        spec.publishPort().ifPresent(port -> {
+            ExposedPort http = ExposedPort.tcp(80);
+            Ports bindings = new Ports();
+            bindings.bind(http, Ports.Binding.bindIpAndPort("127.0.0.1", port));
+            create.withExposedPorts(http);
+            host.withPortBindings(bindings);
+        });
+        spec.healthCheck().ifPresent(check -> create.withHealthcheck(new HealthCheck()
+                .withTest(withPrefix("CMD", check))
+                .withInterval(ContainerSpec.HEALTH_INTERVAL.toNanos())
+                .withTimeout(Duration.ofSeconds(3).toNanos())
+                .withRetries(3)
+                .withStartPeriod(Duration.ofSeconds(120).toNanos())));
+        create.withHostConfig(host).exec();
+        if (!spec.files().isEmpty()) {
+            copyFiles(spec.name(), spec.files());
+        }
+    }
+
+    public void start(String container) {
+        try {
+            docker.startContainerCmd(container).exec();
+        } catch (NotModifiedException alreadyRunning) {
+            // starting what runs is what we wanted
+        }
+    }
+
+    public void stop(String container, Duration timeout) {
+        try {
+            docker.stopContainerCmd(container).withTimeout((int) timeout.toSeconds()).exec();
+        } catch (NotModifiedException | NotFoundException alreadyStopped) {
+            // stopped or gone is what we wanted
+        }
+    }
+
+    public void remove(String container) {
+        try {
+            docker.removeContainerCmd(container).withForce(true).withRemoveVolumes(false).exec();
+        } catch (NotFoundException gone) {
+            // gone is what we wanted
+        }
+    }
+
+    public void removeNetwork(String name) {
+        try {
+            docker.removeNetworkCmd(name).exec();
+        } catch (NotFoundException gone) {
+            // gone is what we wanted
+        }
+    }
+
+    public void removeVolume(String name) {
+        try {
+            docker.removeVolumeCmd(name).exec();
+        } catch (NotFoundException gone) {
+            // gone is what we wanted
+        }
+    }
+
+    public InspectContainerResponse inspect(String container) {
+        return docker.inspectContainerCmd(container).exec();
+    }
+
+    /**
+     * Waits until the container's health check passes (or, without one, until it runs).
+     *
+     * @throws ContainerFailedException with the reason (exit code, OOM kill, last log lines) when it cannot get ready
+     */
+    public void awaitReady(String container, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            InspectContainerResponse.ContainerState state = inspect(container).getState();
+            boolean running = Boolean.TRUE.equals(state.getRunning());
+            String health = state.getHealth() == null ? null : state.getHealth().getStatus();
+            if (running && (health == null || "healthy".equals(health))) {
+                return;
+            }
+            if (!running && !Boolean.TRUE.equals(state.getRestarting())) {
+                throw failure(container, "stopped before it was ready");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw failure(container, "was not ready within " + timeout.toSeconds() + " s"
+                        + (health == null ? "" : " (health: " + health + ")"));
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    /** Explains, in one place, why a container failed: OOM kill, exit code, and its last log lines. */
+    public ContainerFailedException failure(String container, String what) {
+        StringBuilder reason = new StringBuilder(container).append(' ').append(what);
+        try {
+            InspectContainerResponse.ContainerState state = inspect(container).getState();
+            if (Boolean.TRUE.equals(state.getOOMKilled())) {
+                reason.append("; it was killed for using more memory than its limit");
+            } else if (state.getExitCodeLong() != null && !Boolean.TRUE.equals(state.getRunning())) {
+                reason.append("; it exited with code ").append(state.getExitCodeLong());
+            }
+            reason.append(". Last log lines:\n").append(logs(container, 15));
+        } catch (NotFoundException e) {
+            reason.append("; the container no longer exists");
+        }
+        return new ContainerFailedException(reason.toString());
+    }
+
+    /** Runs a command in the container; returns its exit code and combined output. */
+    public ExecResult exec(String container, List<String> command) {
+        String id = docker.execCreateCmd(container).withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (ResultCallback.Adapter<Frame> callback = docker.execStartCmd(id)
+                .exec(new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        output.writeBytes(frame.getPayload());
+                    }
+                })) {
+            if (!callback.awaitCompletion(60, TimeUnit.SECONDS)) {
+                throw new ContainerFailedException("`" + String.join(" ", command) + "` in " + container
+                        + " did not finish within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerFailedException("Interrupted while running a command in " + container);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Long exitCode = docker.inspectExecCmd(id).exec().getExitCodeLong();
+        return new ExecResult(exitCode == null ? -1 : exitCode.intValue(),
+                output.toString(StandardCharsets.UTF_8));
+    }
+
+    public void copyFiles(String container, Map<String, byte[]> files) {
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream archive = new TarArchiveOutputStream(tar)) {
+            archive.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(file.getKey().replaceFirst("^/", ""));
+                entry.setSize(file.getValue().length);
+                entry.setMode(file.getKey().contains("secret") ? 0440 : 0644);
+                archive.putArchiveEntry(entry);
+                archive.write(file.getValue());
+                archive.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        docker.copyArchiveToContainerCmd(container).withRemotePath("/")
+                .withTarInputStream(new ByteArrayInputStream(tar.toByteArray())).exec();
+    }
+
+    /** The container's last log lines, stdout and stderr interleaved. */
+    public String logs(String container, int lines) {
+        StringBuilder text = new StringBuilder();
+        try (ResultCallback.Adapter<Frame> callback = docker.logContainerCmd(container)
+                .withStdOut(true).withStdErr(true).withTail(lines)
+                .exec(new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                })) {
+            callback.awaitCompletion(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            text.append("(logs unavailable: ").append(e.getMessage()).append(")");
+        }
+        return text.toString();
+    }
+
+    private static List<String> withPrefix(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerFailedException("Interrupted");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.shopscale.console.docker;
+
+import java.util.List;
+
+/** No Docker engine answered. The message says every place that was tried, why each failed, and how to get one. */
+public final class NoDockerEngineException extends RuntimeException {
+
+    private final List<String> attempts;
+
+    NoDockerEngineException(List<String> attempts) {
+        super("No Docker engine answered. Tried:\n" + String.join("\n", attempts.stream().map(a -> "  - " + a).toList())
+                + "\nTo get one on Debian: run bin/setup-machine (it installs docker.io and starts dockerd), or "
+                + "`apt-get install docker.io && dockerd &`. If the engine runs elsewhere, set DOCKER_HOST.");
+        this.attempts = List.copyOf(attempts);
+    }
+
+    public List<String> attempts() {
+        return attempts;
+    }
+}

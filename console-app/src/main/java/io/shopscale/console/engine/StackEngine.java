@@ -1,0 +1,244 @@
+package io.shopscale.console.engine;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+
+import io.shopscale.console.docker.AppImageBuilder;
+import io.shopscale.console.docker.BaseImages;
+import io.shopscale.console.docker.ContainerSpec;
+import io.shopscale.console.docker.DockerPlanExecutor;
+import io.shopscale.console.docker.DockerStack;
+import io.shopscale.console.docker.StackAddresses;
+import io.shopscale.console.plan.ContainerRef;
+import io.shopscale.console.plan.Labels;
+import io.shopscale.console.plan.ObservedContainer;
+import io.shopscale.console.plan.ObservedStack;
+import io.shopscale.console.plan.Plan;
+import io.shopscale.console.plan.Planner;
+import io.shopscale.console.plan.ProgressListener;
+import io.shopscale.console.plan.ResourceNames;
+import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.Limits;
+import io.shopscale.console.topology.Mode;
+import io.shopscale.console.topology.StackName;
+import io.shopscale.console.topology.TopologyException;
+
+/**
+ * The engine that the command line and the window share: observe the stack from its labels, plan, execute.
+ * Nothing is remembered between calls, so a restarted console picks up where the last one stopped.
+ */
+public final class StackEngine {
+
+    private final DockerClient docker;
+    private final ShopArtifacts artifacts;
+    private final Path home;
+    private final Consumer<String> messages;
+
+    /**
+     * @param home     where stacks keep their secrets ({@code ~/.shopscale})
+     * @param messages human-readable progress that is not a plan step (image choice, image builds)
+     */
+    public StackEngine(DockerClient docker, ShopArtifacts artifacts, Path home, Consumer<String> messages) {
+        this.docker = docker;
+        this.artifacts = artifacts;
+        this.home = home;
+        this.messages = messages;
+    }
+
+    /** Creates or converges the stack to {@code desired}, and returns the plan that was carried out. */
+    public Plan up(DesiredTopology desired, ProgressListener progress) {
+        DockerStack stack = new DockerStack(docker, desired.stack().value());
+        Optional<StackSettings> running = settings(stack);
+        if (running.isEmpty() || running.get().publishPort() != desired.publishPort()) {
+            requireFreePort(desired.publishPort());
+        }
+        return converge(stack, desired, progress);
+    }
+
+    /** Changes replica counts of a running stack, keeping everything else as it runs. */
+    public Plan scale(StackName name, Map<String, Integer> replicas, ProgressListener progress) {
+        DockerStack stack = new DockerStack(docker, name.value());
+        StackSettings settings = settings(stack).orElseThrow(() -> new TopologyException("Stack " + name.value()
+                + " is not running; start it with `shopctl up`."));
+        replicas.keySet().forEach(settings.mode()::requireService);
+        DesiredTopology current = new DesiredTopology(name, settings.mode(), currentReplicas(stack, settings.mode()),
+                settings.limits(), settings.publishPort());
+        return converge(stack, current.withReplicas(replicas), progress);
+    }
+
+    /** Removes every container of the stack, found by label; the data and secrets stay unless {@code volumes}. */
+    public void down(StackName name, boolean volumes, Consumer<String> progress) {
+        DockerStack stack = new DockerStack(docker, name.value());
+        List<Container> containers = new ArrayList<>(stack.stackContainers());
+        // Entry first, so no request reaches a replica that is going away; the database last.
+        containers.sort(Comparator.comparingInt(StackEngine::shutdownOrder));
+        for (Container container : containers) {
+            String containerName = container.getNames()[0].replaceFirst("^/", "");
+            progress.accept("stopping and removing " + containerName);
+            stack.stop(containerName, Planner.STOP_TIMEOUT);
+            stack.remove(containerName);
+        }
+        stack.findNetwork().ifPresent(network -> {
+            progress.accept("removing network " + network.getName());
+            stack.removeNetwork(network.getName());
+        });
+        if (volumes) {
+            for (String volume : stack.observe().volumes()) {
+                progress.accept("removing volume " + volume);
+                stack.removeVolume(volume);
+            }
+            StackSecrets.forget(home, name);
+            progress.accept("forgot the stack's secrets");
+        } else {
+            progress.accept("kept volumes " + ResourceNames.databaseVolume(name) + " and "
+                    + ResourceNames.staticFilesVolume(name) + " (use --volumes to remove the data too)");
+        }
+    }
+
+    public StackStatus status(StackName name) {
+        DockerStack stack = new DockerStack(docker, name.value());
+        Optional<StackSettings> settings = settings(stack);
+        Optional<StackAddresses> addresses = addresses(stack);
+        List<StackStatus.Replica> containers = stack.observe().containers().stream()
+                .sorted(Comparator.comparing(ObservedContainer::role).thenComparing(ObservedContainer::service)
+                        .thenComparingInt(ObservedContainer::replica))
+                .map(c -> new StackStatus.Replica(c.name(), c.role(), c.service(), c.replica(), c.state().label(),
+                        c.ready(), addresses.map(a -> a.of(c.ref())).orElse("")))
+                .toList();
+        return new StackStatus(name.value(), settings.map(s -> s.mode().label()).orElse(""),
+                settings.map(s -> url(s.publishPort())).orElse(""), containers);
+    }
+
+    /** The last lines of every app replica's log (or one service's), each line prefixed with its replica. */
+    public String logs(StackName name, Optional<String> service, int lines) {
+        DockerStack stack = new DockerStack(docker, name.value());
+        StringBuilder text = new StringBuilder();
+        stack.observe().containers().stream()
+                .filter(c -> service.map(s -> s.equals(c.service())).orElse(true))
+                .sorted(Comparator.comparing(ObservedContainer::name))
+                .forEach(c -> stack.logs(c.name(), lines).lines()
+                        .forEach(line -> text.append(c.name()).append(" | ").append(line).append('\n')));
+        return text.toString();
+    }
+
+    /** The config nginx runs now. */
+    public String nginxConfig(StackName name) {
+        DockerStack stack = new DockerStack(docker, name.value());
+        return new NginxGateway(stack, name, ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX))
+                .runningConfig();
+    }
+
+    public static String url(int port) {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    private Plan converge(DockerStack stack, DesiredTopology desired, ProgressListener progress) {
+        StackName name = desired.stack();
+        StackSettings settings = new StackSettings(desired.mode(), desired.publishPort(), desired.limits());
+        ContainerSpecs.Images images = images(desired.mode());
+        StackAddresses addresses = addresses(stack).orElseGet(() -> freeAddresses(stack));
+        StackSecrets secrets = StackSecrets.forStack(home, name);
+        ContainerSpecs specs = new ContainerSpecs(name, settings, addresses, secrets, images);
+        String appHash = specs.appConfigHash(desired.mode().services());
+        ObservedStack observed = stack.observe();
+        Plan plan = Planner.plan(desired, observed, appHash);
+        NginxGateway gateway = new NginxGateway(stack, name, specs.nginx().name());
+        DockerPlanExecutor executor = new DockerPlanExecutor(stack, ResourceNames.network(name), addresses,
+                container -> spec(specs, gateway, desired.mode(), addresses, container, appHash),
+                upstreams -> gateway.apply(desired.mode(), addresses, upstreams));
+        executor.execute(plan, progress);
+        return plan;
+    }
+
+    private static ContainerSpec spec(ContainerSpecs specs, NginxGateway gateway, Mode mode,
+            StackAddresses addresses, ContainerRef container, String appHash) {
+        return switch (container.role()) {
+            case Labels.ROLE_POSTGRES -> specs.postgres(container);
+            case Labels.ROLE_HAPROXY -> specs.haproxy(container,
+                    gateway.haproxyConfig(addresses.of(specs.postgres())));
+            case Labels.ROLE_NGINX -> specs.nginx(container, gateway.render(mode, addresses, Map.of()));
+            default -> specs.app(container, appHash);
+        };
+    }
+
+    private ContainerSpecs.Images images(Mode mode) {
+        BaseImages base = new BaseImages(docker);
+        Map<BaseImages.Kind, String> chosen = new HashMap<>();
+        for (BaseImages.Choice choice : base.chooseAll()) {
+            messages.accept("base image for " + choice.kind().name().toLowerCase() + ": " + choice.source());
+            chosen.put(choice.kind(), choice.image());
+        }
+        AppImageBuilder builder = new AppImageBuilder(docker);
+        Map<String, String> apps = new LinkedHashMap<>();
+        for (String service : mode.services()) {
+            apps.put(service, builder.imageFor("shop-" + service, artifacts.jar(service),
+                    chosen.get(BaseImages.Kind.JRE), messages));
+        }
+        return new ContainerSpecs.Images(chosen.get(BaseImages.Kind.POSTGRES), chosen.get(BaseImages.Kind.HAPROXY),
+                chosen.get(BaseImages.Kind.NGINX), apps);
+    }
+
+    private static Optional<StackSettings> settings(DockerStack stack) {
+        return stack.stackContainers().stream().map(Container::getLabels)
+                .filter(StackSettings::presentIn)
+                .map(StackSettings::fromLabels)
+                .findFirst();
+    }
+
+    private static Optional<StackAddresses> addresses(DockerStack stack) {
+        return stack.findNetwork()
+                .filter(network -> network.getIpam() != null && network.getIpam().getConfig() != null
+                        && !network.getIpam().getConfig().isEmpty())
+                .map(network -> new StackAddresses(network.getIpam().getConfig().get(0).getSubnet()));
+    }
+
+    private static StackAddresses freeAddresses(DockerStack stack) {
+        var used = stack.usedSubnets();
+        return StackAddresses.candidateSubnets().stream().filter(subnet -> !used.contains(subnet))
+                .map(StackAddresses::new).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No free 172.29.x.0/24 subnet for the stack network"));
+    }
+
+    private static Map<String, Integer> currentReplicas(DockerStack stack, Mode mode) {
+        Map<String, Integer> counts = new TreeMap<>();
+        mode.services().forEach(service -> counts.put(service, 0));
+        stack.observe().containers().stream().filter(ObservedContainer::isApp)
+                .filter(c -> counts.containsKey(c.service()))
+                .forEach(c -> counts.merge(c.service(), 1, Integer::sum));
+        counts.replaceAll((service, count) -> Math.max(1, Math.min(count, DesiredTopology.MAX_REPLICAS)));
+        return counts;
+    }
+
+    private static void requireFreePort(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new TopologyException("Port " + port + " on 127.0.0.1 is already taken by another program. "
+                    + "Stop it, or choose another port with --port.");
+        }
+    }
+
+    private static int shutdownOrder(Container container) {
+        String role = container.getLabels().getOrDefault(Labels.ROLE, "");
+        return switch (role) {
+            case Labels.ROLE_NGINX -> 0;
+            case Labels.ROLE_APP -> 1;
+            case Labels.ROLE_HAPROXY -> 2;
+            default -> 3;
+        };
+    }
+}

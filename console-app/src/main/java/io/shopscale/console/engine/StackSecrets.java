@@ -1,0 +1,96 @@
+package io.shopscale.console.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.shopscale.console.topology.StackName;
+
+/**
+ * A stack's secrets: the database password and the token signing key pair. Generated once per stack and kept with
+ * it (readable by this user only), so new replicas get the same ones; containers receive them as files, never in
+ * environment variables or logs. {@code down --volumes} forgets them together with the data.
+ */
+public final class StackSecrets {
+
+    public static final String DATABASE_PASSWORD = "database-password";
+    public static final String TOKEN_PUBLIC_KEY = "token-signing.pub";
+    public static final String TOKEN_PRIVATE_KEY = "token-signing.key";
+
+    private final Path directory;
+
+    private StackSecrets(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The secrets of {@code stack} under {@code home}, created when the stack has none yet. */
+    public static StackSecrets forStack(Path home, StackName stack) {
+        Path directory = home.resolve("stacks").resolve(stack.value()).resolve("secrets");
+        StackSecrets secrets = new StackSecrets(directory);
+        if (!Files.exists(directory.resolve(DATABASE_PASSWORD))) {
+            secrets.generate();
+        }
+        return secrets;
+    }
+
+    public static void forget(Path home, StackName stack) {
+        Path directory = home.resolve("stacks").resolve(stack.value());
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public byte[] read(String name) {
+        try {
+            return Files.readAllBytes(directory.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the stack secret " + name, e);
+        }
+    }
+
+    private void generate() {
+        try {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+            byte[] password = new byte[24];
+            new SecureRandom().nextBytes(password);
+            write(DATABASE_PASSWORD, Base64.getUrlEncoder().withoutPadding().encodeToString(password));
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            write(TOKEN_PUBLIC_KEY, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            write(TOKEN_PRIVATE_KEY, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the stack's secrets to " + directory, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void write(String name, String content) throws IOException {
+        Path file = directory.resolve(name);
+        Files.writeString(file, content, StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private static String pem(String type, byte[] der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+    }
+}
