@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "shopctl", mixinStandardHelpOptions = true, version = "shopctl 0.1",
         description = "Deploys the ShopScale shop on the local Docker engine and scales it.",
         subcommands = {UpCommand.class, ScaleCommand.class, StatusCommand.class, LogsCommand.class,
-                NginxConfigCommand.class, DownCommand.class})
+                NginxConfigCommand.class, HealCommand.class, DownCommand.class})
 public final class ShopCtl {
 
     static final int FAILED = 1;

@@ -27,14 +27,17 @@ public final class DockerEngines {
     private DockerEngines() {
     }
 
-    /** A client for the first engine that answers a ping. */
+    /** A client for the first engine that answers a ping: {@code DOCKER_HOST}, then the usual sockets. */
     public static DockerClient connect() {
+        return connect(System.getenv("DOCKER_HOST"), DEFAULT_SOCKETS);
+    }
+
+    static DockerClient connect(String fromEnvironment, List<String> sockets) {
         Set<String> candidates = new LinkedHashSet<>();
-        String fromEnvironment = System.getenv("DOCKER_HOST");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             candidates.add(fromEnvironment);
         }
-        candidates.addAll(DEFAULT_SOCKETS);
+        candidates.addAll(sockets);
         List<String> attempts = new ArrayList<>();
         for (String host : candidates) {
             String source = host.equals(fromEnvironment) ? "DOCKER_HOST=" + host : host;

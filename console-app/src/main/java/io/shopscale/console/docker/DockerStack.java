@@ -46,6 +46,10 @@ import io.shopscale.console.plan.ObservedStack;
  */
 public final class DockerStack {
 
+    /** Docker's default weight is 1024: a starting replica gets a quarter of a serving one's share. */
+    static final int STARTING_CPU_SHARES = 256;
+    static final int SERVING_CPU_SHARES = 1024;
+
     private final DockerClient docker;
     private final String stack;
 
@@ -145,6 +149,9 @@ public final class DockerStack {
                         .toList());
         if (spec.cpus() > 0) {
             host.withNanoCPUs((long) (spec.cpus() * 1_000_000_000L));
+            // A starting JVM compiles hard for a while; on a small machine it must not starve the replicas that
+            // serve traffic. Its CPU weight goes up once it is ready (see awaitReady).
+            host.withCpuShares(STARTING_CPU_SHARES);
         }
         if (spec.memoryBytes() > 0) {
             host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes());
@@ -168,8 +175,8 @@ public final class DockerStack {
         spec.healthCheck().ifPresent(check -> create.withHealthcheck(new HealthCheck()
                 .withTest(withPrefix("CMD", check))
                 .withInterval(ContainerSpec.HEALTH_INTERVAL.toNanos())
-                .withTimeout(Duration.ofSeconds(3).toNanos())
-                .withRetries(3)
+                .withTimeout(Duration.ofSeconds(5).toNanos())
+                .withRetries(5)
                 .withStartPeriod(Duration.ofSeconds(120).toNanos())));
         create.withHostConfig(host).exec();
         if (!spec.files().isEmpty()) {
@@ -217,6 +224,13 @@ public final class DockerStack {
         }
     }
 
+    private void raiseCpuWeight(String container) {
+        Integer shares = inspect(container).getHostConfig().getCpuShares();
+        if (shares != null && shares == STARTING_CPU_SHARES) {
+            docker.updateContainerCmd(container).withCpuShares(SERVING_CPU_SHARES).exec();
+        }
+    }
+
     public InspectContainerResponse inspect(String container) {
         return docker.inspectContainerCmd(container).exec();
     }
@@ -233,6 +247,7 @@ public final class DockerStack {
             boolean running = Boolean.TRUE.equals(state.getRunning());
             String health = state.getHealth() == null ? null : state.getHealth().getStatus();
             if (running && (health == null || "healthy".equals(health))) {
+                raiseCpuWeight(container);
                 return;
             }
             if (!running && !Boolean.TRUE.equals(state.getRestarting())) {

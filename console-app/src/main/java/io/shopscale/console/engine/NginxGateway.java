@@ -1,68 +1,62 @@
 package io.shopscale.console.engine;
 
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shopscale.console.docker.DockerContainerShell;
 import io.shopscale.console.docker.DockerStack;
-import io.shopscale.console.docker.ExecResult;
 import io.shopscale.console.docker.StackAddresses;
+import io.shopscale.console.nginx.Applied;
+import io.shopscale.console.nginx.GatewayModel;
+import io.shopscale.console.nginx.HaproxyConfigRenderer;
+import io.shopscale.console.nginx.HaproxyModel;
+import io.shopscale.console.nginx.NginxConfigRenderer;
+import io.shopscale.console.nginx.NginxConfigurator;
+import io.shopscale.console.nginx.UpstreamServer;
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 
-/** The stack's nginx and HAProxy configs: rendered from the templates, checked, and applied to the containers. */
+/** Connects the plan's upstream steps to the stack's nginx: replica numbers become addresses, then a config. */
 final class NginxGateway {
 
-    private static final String CONFIG = "/etc/nginx/nginx.conf";
-    private static final String NEXT = "/etc/nginx/nginx.conf.next";
+    private final StackName stack;
+    private final Mode mode;
+    private final StackAddresses addresses;
+    private final NginxConfigRenderer renderer = NginxConfigRenderer.withDefaultTemplates();
+    private final NginxConfigurator configurator;
 
-    private final DockerStack stack;
-    private final StackName name;
-    private final String container;
-
-    NginxGateway(DockerStack stack, StackName name, String container) {
+    NginxGateway(DockerStack docker, StackName stack, Mode mode, StackAddresses addresses, String container) {
         this.stack = stack;
-        this.name = name;
-        this.container = container;
+        this.mode = mode;
+        this.addresses = addresses;
+        this.configurator = new NginxConfigurator(renderer, new DockerContainerShell(docker, container));
     }
 
-    String render(Mode mode, StackAddresses addresses, Map<String, List<Integer>> upstreams) {
-        return ConfigTemplates.nginx(name, mode, upstreams, (service, replica) ->
-                addresses.of(ContainerRef.app(name, service, replica)) + ":" + ContainerSpecs.APP_PORT);
+    /** The config nginx starts with: every pool empty until a replica is ready. */
+    String initialConfig() {
+        return renderer.render(GatewayModel.withNoReplicas(stack, mode));
     }
 
-    String haproxyConfig(String postgresAddress) {
-        return ConfigTemplates.haproxy(name, postgresAddress + ":5432", ContainerSpecs.DATABASE_USER);
-    }
-
-    /**
-     * Renders the config for {@code upstreams} and, when it differs from the running one, checks it with
-     * {@code nginx -t}, swaps it in and reloads. A config that fails the check never replaces the running one.
-     */
-    void apply(Mode mode, StackAddresses addresses, Map<String, List<Integer>> upstreams) {
-        String next = render(mode, addresses, upstreams);
-        if (next.equals(runningConfig())) {
-            return;
-        }
-        stack.copyFiles(container, Map.of(NEXT, next.getBytes(StandardCharsets.UTF_8)));
-        ExecResult test = stack.exec(container, List.of("nginx", "-t", "-q", "-c", NEXT));
-        if (!test.succeeded()) {
-            throw new IllegalStateException("nginx rejected the new config; the running one is unchanged:\n"
-                    + test.output());
-        }
-        ExecResult swap = stack.exec(container, List.of("mv", NEXT, CONFIG));
-        if (!swap.succeeded()) {
-            throw new IllegalStateException("Could not put the new nginx config in place: " + swap.output());
-        }
-        ExecResult reload = stack.exec(container, List.of("nginx", "-s", "reload"));
-        if (!reload.succeeded()) {
-            throw new IllegalStateException("nginx did not reload: " + reload.output());
-        }
+    Applied apply(Map<String, List<Integer>> replicas) {
+        Map<String, List<UpstreamServer>> upstreams = new LinkedHashMap<>();
+        replicas.forEach((service, numbers) -> upstreams.put(service, numbers.stream()
+                .map(replica -> {
+                    ContainerRef container = ContainerRef.app(stack, service, replica);
+                    return new UpstreamServer(replica, container.name(),
+                            addresses.of(container) + ":" + ContainerSpecs.APP_PORT);
+                })
+                .toList()));
+        return configurator.apply(new GatewayModel(stack, mode, upstreams));
     }
 
     String runningConfig() {
-        ExecResult cat = stack.exec(container, List.of("cat", CONFIG));
-        return cat.succeeded() ? cat.output() : "";
+        return configurator.runningConfig().orElse("");
+    }
+
+    static String haproxyConfig(StackName stack, ContainerRef postgres, String postgresAddress) {
+        return HaproxyConfigRenderer.withDefaultTemplates().render(new HaproxyModel(stack, postgres.name(),
+                postgresAddress + ":5432", ContainerSpecs.DATABASE_USER));
     }
 }

@@ -23,6 +23,7 @@ import io.shopscale.console.docker.ContainerSpec;
 import io.shopscale.console.docker.DockerPlanExecutor;
 import io.shopscale.console.docker.DockerStack;
 import io.shopscale.console.docker.StackAddresses;
+import io.shopscale.console.nginx.Applied;
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.plan.Labels;
 import io.shopscale.console.plan.ObservedContainer;
@@ -138,8 +139,11 @@ public final class StackEngine {
     /** The config nginx runs now. */
     public String nginxConfig(StackName name) {
         DockerStack stack = new DockerStack(docker, name.value());
-        return new NginxGateway(stack, name, ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX))
-                .runningConfig();
+        StackSettings settings = settings(stack).orElseThrow(() -> new TopologyException("Stack " + name.value()
+                + " is not running."));
+        StackAddresses addresses = addresses(stack).orElseThrow();
+        return new NginxGateway(stack, name, settings.mode(), addresses,
+                ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX)).runningConfig();
     }
 
     public static String url(int port) {
@@ -156,23 +160,30 @@ public final class StackEngine {
         String appHash = specs.appConfigHash(desired.mode().services());
         ObservedStack observed = stack.observe();
         Plan plan = Planner.plan(desired, observed, appHash);
-        NginxGateway gateway = new NginxGateway(stack, name, specs.nginx().name());
+        NginxGateway gateway = new NginxGateway(stack, name, desired.mode(), addresses, specs.nginx().name());
         DockerPlanExecutor executor = new DockerPlanExecutor(stack, ResourceNames.network(name), addresses,
-                container -> spec(specs, gateway, desired.mode(), addresses, container, appHash),
-                upstreams -> gateway.apply(desired.mode(), addresses, upstreams));
+                container -> spec(specs, gateway, addresses, container, appHash),
+                upstreams -> reloaded(gateway.apply(upstreams)));
         executor.execute(plan, progress);
         return plan;
     }
 
-    private static ContainerSpec spec(ContainerSpecs specs, NginxGateway gateway, Mode mode,
-            StackAddresses addresses, ContainerRef container, String appHash) {
+    private static ContainerSpec spec(ContainerSpecs specs, NginxGateway gateway, StackAddresses addresses,
+            ContainerRef container, String appHash) {
         return switch (container.role()) {
             case Labels.ROLE_POSTGRES -> specs.postgres(container);
-            case Labels.ROLE_HAPROXY -> specs.haproxy(container,
-                    gateway.haproxyConfig(addresses.of(specs.postgres())));
-            case Labels.ROLE_NGINX -> specs.nginx(container, gateway.render(mode, addresses, Map.of()));
+            case Labels.ROLE_HAPROXY -> specs.haproxy(container, NginxGateway.haproxyConfig(specs.stack(),
+                    specs.postgres(), addresses.of(specs.postgres())));
+            case Labels.ROLE_NGINX -> specs.nginx(container, gateway.initialConfig());
             default -> specs.app(container, appHash);
         };
+    }
+
+    private void reloaded(Applied applied) {
+        if (applied.reloaded()) {
+            messages.accept("nginx reloaded: " + applied.diff().linesAdded() + " lines added, "
+                    + applied.diff().linesRemoved() + " removed");
+        }
     }
 
     private ContainerSpecs.Images images(Mode mode) {

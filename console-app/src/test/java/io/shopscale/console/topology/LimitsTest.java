@@ -11,15 +11,15 @@ class LimitsTest {
 
     @Test
     void defaultIsTheSeedsOneCpuAndHundredMegabytes() {
-        assertThat(Limits.DEFAULT).isEqualTo(new Limits(1, 192));
+        assertThat(Limits.DEFAULT).isEqualTo(new Limits(1, 256));
         assertThat(Limits.DEFAULT.nanoCpus()).isEqualTo(1_000_000_000L);
-        assertThat(Limits.DEFAULT.memoryBytes()).isEqualTo(192L * 1024 * 1024);
+        assertThat(Limits.DEFAULT.memoryBytes()).isEqualTo(256L * 1024 * 1024);
     }
 
     @Test
     void acceptsTheBoundsOfTheRanges() {
         assertThat(new Limits(0.1, 64).nanoCpus()).isEqualTo(100_000_000L);
-        assertThat(new Limits(16, 8192).memoryBytes()).isEqualTo(8192L * 1024 * 1024);
+        assertThat(new Limits(16, 8192).memoryBytes()).isEqualTo(8256L * 1024 * 1024);
     }
 
     @ParameterizedTest(name = "cpus {0}")

@@ -1,0 +1,82 @@
+package io.shopscale.console.nginx;
+
+import io.shopscale.console.nginx.ContainerShell.ExecResult;
+import io.shopscale.console.nginx.NginxApplyException.Step;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts a rendered config into service in one nginx container, the way ingress-nginx does: compare with the running
+ * text and do nothing if equal; otherwise write it beside the running file, check it with {@code nginx -t}, move it
+ * over the running file, reload, and only then remember it as running. A config nginx rejects never replaces the
+ * running one, and a reload that failed is tried again by the next apply, because the remembered text is still the
+ * old one.
+ *
+ * <p>Use one configurator per nginx container: a recreated container starts from its own file, which the next
+ * configurator reads. Calls are serialised, so two plan steps never interleave their writes.
+ */
+public final class NginxConfigurator {
+
+    public static final String CONFIG_PATH = "/etc/nginx/nginx.conf";
+    /**
+     * In the same directory as {@link #CONFIG_PATH}, so the move is a rename within one file system: nginx never
+     * sees a half-written file.
+     */
+    public static final String CANDIDATE_PATH = "/etc/nginx/nginx.conf.next";
+
+    private final NginxConfigRenderer renderer;
+    private final ContainerShell nginx;
+    /** The text nginx runs, as far as this configurator knows; {@code null} until first read or applied. */
+    private String running;
+
+    public NginxConfigurator(NginxConfigRenderer renderer, ContainerShell nginx) {
+        if (renderer == null || nginx == null) {
+            throw new IllegalArgumentException("a configurator needs a renderer and the nginx container's shell");
+        }
+        this.renderer = renderer;
+        this.nginx = nginx;
+    }
+
+    /**
+     * Renders the model and puts it into service if it differs from the running config.
+     *
+     * @return {@link Applied#UNCHANGED}, or what changed once nginx was reloaded with it
+     * @throws NginxApplyException when nginx rejects the config or cannot be reloaded
+     */
+    public synchronized Applied apply(GatewayModel model) {
+        String config = renderer.render(model);
+        if (running == null) {
+            // First call: the container's own file is what nginx loaded at start (or at the last reload).
+            running = nginx.readFile(CONFIG_PATH);
+        }
+        if (config.equals(running)) {
+            return Applied.UNCHANGED;
+        }
+        nginx.writeFile(CANDIDATE_PATH, config);
+        ExecResult test = nginx.exec(List.of("nginx", "-t", "-c", CANDIDATE_PATH));
+        if (!test.succeeded()) {
+            throw new NginxApplyException(Step.TEST, "nginx rejected the new config (kept in " + CANDIDATE_PATH
+                    + " for inspection); it still runs the previous one", test.output());
+        }
+        ExecResult move = nginx.exec(List.of("mv", "-f", CANDIDATE_PATH, CONFIG_PATH));
+        if (!move.succeeded()) {
+            throw new NginxApplyException(Step.MOVE, "could not move the tested config over " + CONFIG_PATH
+                    + "; nginx still runs the previous one", move.output());
+        }
+        // Exit code 0 means the master got the signal. It then loads the file itself and, should that fail after
+        // all (nginx -t passed, so only for reasons like a port in use), keeps the old workers and logs why.
+        ExecResult reload = nginx.exec(List.of("nginx", "-s", "reload"));
+        if (!reload.succeeded()) {
+            throw new NginxApplyException(Step.RELOAD, "nginx -s reload failed; the new config is in " + CONFIG_PATH
+                    + " but may not be loaded, and the next apply reloads again", reload.output());
+        }
+        ConfigDiff diff = ConfigDiff.between(running, config);
+        running = config;
+        return new Applied(true, diff);
+    }
+
+    /** The config this configurator last saw running, once it has read or applied one. */
+    public synchronized Optional<String> runningConfig() {
+        return Optional.ofNullable(running);
+    }
+}

@@ -1,0 +1,82 @@
+package io.shopscale.console.nginx;
+
+import static io.shopscale.console.nginx.Gateways.SHOP;
+import static io.shopscale.console.nginx.Gateways.replicas;
+import static io.shopscale.console.nginx.Gateways.server;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shopscale.console.topology.Mode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NginxConfigRendererTest {
+
+    private final NginxConfigRenderer renderer = NginxConfigRenderer.withDefaultTemplates();
+
+    @Test
+    void monolithWithOneReplica() {
+        GoldenFiles.assertMatches(GoldenFiles.MONOLITH_1, renderer.render(Gateways.monolith(1)));
+    }
+
+    @Test
+    void monolithWithThreeReplicas() {
+        GoldenFiles.assertMatches(GoldenFiles.MONOLITH_3, renderer.render(Gateways.monolith(3)));
+    }
+
+    @Test
+    void monolithWithNoReadyReplicaRendersAPlaceholderThatIsDown() {
+        GoldenFiles.assertMatches(GoldenFiles.MONOLITH_0, renderer.render(Gateways.monolith(0)));
+    }
+
+    @Test
+    void servicesWithMixedReplicaCountsGetOnePoolEachAndTheInternalListener() {
+        GoldenFiles.assertMatches(GoldenFiles.SERVICES_MIXED, renderer.render(Gateways.servicesWithMixedCounts()));
+    }
+
+    @Test
+    void theSameRoutingRendersTheSameTextWhateverOrderItIsGivenIn() {
+        Map<String, List<UpstreamServer>> shuffled = new LinkedHashMap<>();
+        shuffled.put("notifications", replicas("notifications", 1, 50));
+        shuffled.put("orders", List.of(server("orders", 2, 31), server("orders", 1, 30)));
+        shuffled.put("catalog", List.of(server("catalog", 3, 22), server("catalog", 1, 20), server("catalog", 2, 21)));
+        shuffled.put("sso", replicas("sso", 1, 10));
+
+        String rendered = renderer.render(new GatewayModel(SHOP, Mode.SERVICES, shuffled));
+
+        assertThat(rendered).isEqualTo(renderer.render(Gateways.servicesWithMixedCounts()));
+    }
+
+    @Test
+    void aServiceOfTheOtherModeKeepsItsPoolButNoRouteUsesIt() {
+        // While the mode is switched, the monolith's replicas still run until the services have taken over.
+        Map<String, List<UpstreamServer>> upstreams =
+                new LinkedHashMap<>(Gateways.servicesWithMixedCounts().upstreams());
+        upstreams.put("monolith", replicas("monolith", 1, 60));
+
+        String rendered = renderer.render(new GatewayModel(SHOP, Mode.SERVICES, upstreams));
+
+        assertThat(rendered).contains("""
+                    # Not routed in services mode: its replicas are on their way out.
+                    upstream monolith {
+                        server 172.18.0.60:8080 max_fails=2 fail_timeout=5s;  # shop-monolith-1
+                """);
+        assertThat(rendered).doesNotContain("proxy_pass http://monolith;");
+    }
+
+    @Test
+    void portsComeFromTheModel() {
+        GatewayModel model = new GatewayModel(SHOP, Mode.SERVICES, Map.of(), new GatewayPorts(8000, 9001, 9002));
+
+        String rendered = renderer.render(model);
+
+        assertThat(rendered).contains("listen 8000;", "listen 9001;", "listen 9002;").doesNotContain("listen 80;");
+    }
+
+    @Test
+    void haproxyFrontsThePostgresContainer() {
+        GoldenFiles.assertMatches(GoldenFiles.HAPROXY,
+                HaproxyConfigRenderer.withDefaultTemplates().render(Gateways.haproxy()));
+    }
+}
