@@ -25,7 +25,7 @@ public final class DockerPlanExecutor implements PlanExecutor {
         void update(Map<String, List<Integer>> upstreams);
     }
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final DockerStack stack;
     private final String network;

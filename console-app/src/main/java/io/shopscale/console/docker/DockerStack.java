@@ -46,8 +46,8 @@ import io.shopscale.console.plan.ObservedStack;
  */
 public final class DockerStack {
 
-    /** Docker's default weight is 1024: a starting replica gets a quarter of a serving one's share. */
-    static final int STARTING_CPU_SHARES = 256;
+    /** Docker's default weight is 1024: a starting replica gets half of a serving one's share. */
+    static final int STARTING_CPU_SHARES = 512;
     static final int SERVING_CPU_SHARES = 1024;
 
     private final DockerClient docker;

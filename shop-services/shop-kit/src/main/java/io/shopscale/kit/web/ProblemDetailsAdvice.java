@@ -2,6 +2,12 @@ package io.shopscale.kit.web;
 
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,9 +32,30 @@ import jakarta.validation.ConstraintViolationException;
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
     @ExceptionHandler(ShopProblem.class)
     ResponseEntity<ProblemDetail> shopProblem(ShopProblem problem) {
         return problem(problem.status(), problem.title(), problem.detail());
+    }
+
+    /** The database is unreachable or busy: nothing was committed, and another replica or a retry may succeed. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                "The database did not answer in time. Nothing was changed; try again shortly.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException
+                || e instanceof org.springframework.security.access.AccessDeniedException) {
+            throw e;
+        }
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; it has been logged. Try again shortly.");
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

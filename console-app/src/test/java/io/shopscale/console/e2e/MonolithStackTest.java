@@ -1,0 +1,211 @@
+package io.shopscale.console.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+
+import io.shopscale.console.docker.DockerEngines;
+import io.shopscale.console.plan.Labels;
+
+/**
+ * The replicated monolith on the real Docker engine, with real nginx, HAProxy and PostgreSQL: one stack shared by
+ * the tests in order, as a user would go through it (up, scale under load, kill a replica, restart the console,
+ * down and up again).
+ */
+@Tag("scaling")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MonolithStackTest {
+
+    static final String STACK = "e2e";
+    static final int PORT = 18480;
+    static final URI BASE = URI.create("http://127.0.0.1:" + PORT + "/");
+
+    private final DockerClient docker = DockerEngines.connect();
+    private List<String> tokens;
+
+    @BeforeAll
+    void removeLeftovers() {
+        Shop.shopctl("down", "--stack", STACK, "--volumes");
+    }
+
+    @AfterAll
+    void removeStack() {
+        Shop.shopctl("down", "--stack", STACK, "--volumes");
+    }
+
+    @Test
+    @Order(1)
+    void upWithOneReplicaServesTheStorefrontAndTheApiThroughNginx() {
+        Shop.Run up = Shop.shopctl("up", "--stack", STACK, "--port", Integer.toString(PORT), "--replicas", "1");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("http://127.0.0.1:" + PORT + "/").contains("base image for jre");
+
+        HttpResponse<String> page = Shop.get(BASE);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html");
+        HttpResponse<String> products = Shop.get(BASE.resolve("/api/catalog/products?size=5"));
+        assertThat(products.statusCode()).isEqualTo(200);
+        assertThat(products.headers().firstValue("X-Served-By")).hasValueSatisfying(
+                replica -> assertThat(replica).startsWith(STACK + "-monolith-"));
+        tokens = Shop.shoppers(BASE, 4);
+        HttpResponse<String> order = Shop.post(BASE.resolve("/api/orders"),
+                "{\"items\":[{\"productId\":5,\"quantity\":1}]}", "Authorization", "Bearer " + tokens.get(0),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+        assertThat(Shop.get(BASE.resolve("/internal/payments/simulation")).statusCode())
+                .as("internal paths are not published").isEqualTo(404);
+
+        Shop.Run status = Shop.shopctl("status", "--stack", STACK, "--json");
+        assertThat(status.output()).contains("\"url\" : \"http://127.0.0.1:" + PORT + "/\"");
+    }
+
+    @Test
+    @Order(2)
+    void badInputIsRefusedClearlyAndLeavesTheRunningStackAsItWas() {
+        String before = Shop.shopctl("status", "--stack", STACK).output();
+        for (String[] bad : new String[][] {{"monolith=0"}, {"monolith=10"}, {"orders=2"}, {"monolith"},
+                {"monolith=three"}}) {
+            String[] args = new String[bad.length + 3];
+            args[0] = "scale";
+            args[1] = "--stack";
+            args[2] = STACK;
+            System.arraycopy(bad, 0, args, 3, bad.length);
+            Shop.Run run = Shop.shopctl(args);
+            assertThat(run.exitCode()).as(run.output()).isNotZero();
+            assertThat(run.output()).doesNotContain("\tat ");
+        }
+        assertThat(Shop.shopctl("status", "--stack", STACK).output()).isEqualTo(before);
+        assertThat(Shop.get(BASE.resolve("/api/catalog/products?size=1")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void scalingOneThreeOneThreeUnderLoadFailsNoRequest() {
+        try (SteadyTraffic traffic = new SteadyTraffic(BASE, tokens, 120, 0.15)) {
+            Shop.sleep(Duration.ofSeconds(3));
+            Instant scaleStarted = Instant.now();
+            assertThat(Shop.shopctl("scale", "--stack", STACK, "monolith=3").exitCode()).isZero();
+            System.out.println("scale 1->3 took " + Duration.between(scaleStarted, Instant.now()).toMillis() + " ms");
+            Shop.sleep(Duration.ofSeconds(3));
+            assertThat(Shop.shopctl("scale", "--stack", STACK, "monolith=1").exitCode()).isZero();
+            Shop.sleep(Duration.ofSeconds(3));
+            assertThat(Shop.shopctl("scale", "--stack", STACK, "monolith=3").exitCode()).isZero();
+            traffic.resetServedBy();
+            Shop.sleep(Duration.ofSeconds(8));
+
+            long total = traffic.total();
+            Map<String, Long> shares = snapshot(traffic.servedBy);
+            System.out.printf("scaling test: %d requests, %d failed, %d resent on a closed keep-alive connection; "
+                    + "served by %s%n", total, traffic.failed(), traffic.resent.get(), shares);
+            assertThat(traffic.failures).as("failed requests").isEmpty();
+            assertThat(total).isGreaterThan(3_000);
+            assertThat(shares).hasSize(3);
+            long last = shares.values().stream().mapToLong(Long::longValue).sum();
+            shares.values().forEach(count -> assertThat(count).isGreaterThan(last / 6));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aKilledReplicaUnderLoadFailsNoReadLosesNoOrderAndIsReplaced() {
+        try (SteadyTraffic traffic = new SteadyTraffic(BASE, tokens, 100, 0.3)) {
+            Shop.sleep(Duration.ofSeconds(3));
+            String victim = appContainers().get(1).getNames()[0].substring(1);
+            docker.killContainerCmd(victim).exec();
+            Shop.sleep(Duration.ofSeconds(6));
+            Shop.Run heal = Shop.shopctl("heal", "--stack", STACK);
+            assertThat(heal.exitCode()).as(heal.output()).isZero();
+            assertThat(heal.output()).contains("exited");
+            traffic.resetServedBy();
+            Shop.sleep(Duration.ofSeconds(6));
+            Map<String, Long> shares = snapshot(traffic.servedBy);
+            assertThat(shares).hasSize(3).doesNotContainKey(victim);
+            traffic.close();
+
+            System.out.printf("kill test: %d reads (%d failed), %d order attempts (%d failed and retried)%n",
+                    traffic.reads.get(), traffic.readFailures.get(), traffic.orderAttempts.get(),
+                    traffic.orderFailures.get());
+            assertThat(traffic.readFailures.get()).as("failed reads: " + traffic.failures).isZero();
+            assertThat(traffic.orders.values()).as("orders lost after retries").doesNotContain("lost");
+            Set<String> orderIds = Set.copyOf(traffic.orders.values());
+            assertThat(orderIds).as("one order per key").hasSize(traffic.orders.size());
+        }
+        assertThat(appContainers()).hasSize(3).allSatisfy(container ->
+                assertThat(container.getState()).isEqualTo("running"));
+    }
+
+    @Test
+    @Order(5)
+    void aRestartedConsoleFindsTheStackAndScalesIt() {
+        // Every shopctl call is a new engine with a new Docker client: nothing is remembered between them.
+        Shop.Run status = Shop.shopctl("status", "--stack", STACK);
+        assertThat(status.output()).contains("monolith mode").contains("http://127.0.0.1:" + PORT + "/");
+        assertThat(status.output().lines().filter(line -> line.startsWith(STACK + "-monolith-"))).hasSize(3);
+        assertThat(Shop.shopctl("scale", "--stack", STACK, "monolith=2").exitCode()).isZero();
+        assertThat(appContainers()).hasSize(2);
+        Shop.Run config = Shop.shopctl("nginx-config", "--stack", STACK);
+        assertThat(config.output()).contains("upstream monolith").contains("keepalive");
+        assertThat(config.output().lines().filter(line -> line.strip().startsWith("server 172."))).hasSize(2);
+    }
+
+    @Test
+    @Order(6)
+    void downRemovesEveryContainerAndKeepsTheOrdersForTheNextUp() {
+        String email = "keeper-" + UUID.randomUUID() + "@example.test";
+        String token = Shop.shopper(BASE, email);
+        HttpResponse<String> order = Shop.post(BASE.resolve("/api/orders"),
+                "{\"items\":[{\"productId\":9,\"quantity\":2}]}", "Authorization", "Bearer " + token,
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(order.statusCode()).isEqualTo(201);
+
+        assertThat(Shop.shopctl("down", "--stack", STACK).exitCode()).isZero();
+        assertThat(stackContainers()).isEmpty();
+
+        assertThat(Shop.shopctl("up", "--stack", STACK, "--port", Integer.toString(PORT)).exitCode()).isZero();
+        String again = Shop.shopper(BASE, email);
+        HttpResponse<String> orders = Shop.send(java.net.http.HttpRequest.newBuilder(BASE.resolve("/api/orders"))
+                .header("Authorization", "Bearer " + again).build());
+        assertThat(orders.statusCode()).isEqualTo(200);
+        assertThat(orders.body()).contains(order.body().replaceAll("(?s).*(\"id\":\\d+).*", "$1"));
+
+        assertThat(Shop.shopctl("down", "--stack", STACK, "--volumes").exitCode()).isZero();
+        assertThat(stackContainers()).isEmpty();
+        assertThat(docker.listVolumesCmd().withFilter("label", List.of(Labels.STACK + "=" + STACK)).exec()
+                .getVolumes()).isNullOrEmpty();
+    }
+
+    private List<Container> stackContainers() {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.STACK, STACK)).exec();
+    }
+
+    private List<Container> appContainers() {
+        return stackContainers().stream().filter(c -> Labels.ROLE_APP.equals(c.getLabels().get(Labels.ROLE)))
+                .sorted(java.util.Comparator.comparing(c -> c.getNames()[0])).toList();
+    }
+
+    private static Map<String, Long> snapshot(Map<String, AtomicLong> counts) {
+        return counts.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
+    }
+}

@@ -1,0 +1,85 @@
+package io.shopscale.console.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.shopscale.console.cli.ShopCtl;
+
+/** Drives shopctl and the shop's HTTP API the way a user does, for the end-to-end tests. */
+final class Shop {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Run(int exitCode, String output) {
+    }
+
+    static Run shopctl(String... args) {
+        StringWriter out = new StringWriter();
+        int exitCode = ShopCtl.run(args, new PrintWriter(out, true), new PrintWriter(out, true));
+        System.out.println("$ shopctl " + String.join(" ", args) + "\n" + out);
+        return new Run(exitCode, out.toString());
+    }
+
+    static HttpResponse<String> get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).build());
+    }
+
+    static HttpResponse<String> post(URI uri, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(request.uri() + " failed: " + e, e);
+        }
+    }
+
+    /** Registers a shopper and returns a token; the email is {@code email} when given. */
+    static String shopper(URI base, String email) {
+        String address = email != null ? email : "e2e-" + UUID.randomUUID() + "@example.test";
+        post(base.resolve("/api/sso/register"),
+                "{\"email\":\"" + address + "\",\"name\":\"E2E\",\"password\":\"s3cret-pass\"}");
+        HttpResponse<String> login = post(base.resolve("/api/sso/login"),
+                "{\"email\":\"" + address + "\",\"password\":\"s3cret-pass\"}");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return login.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    static List<String> shoppers(URI base, int count) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tokens.add(shopper(base, null));
+        }
+        return tokens;
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private Shop() {
+    }
+}
