@@ -19,7 +19,7 @@ class LimitsTest {
     @Test
     void acceptsTheBoundsOfTheRanges() {
         assertThat(new Limits(0.1, 64).nanoCpus()).isEqualTo(100_000_000L);
-        assertThat(new Limits(16, 8192).memoryBytes()).isEqualTo(8256L * 1024 * 1024);
+        assertThat(new Limits(16, 8192).memoryBytes()).isEqualTo(8192L * 1024 * 1024);
     }
 
     @ParameterizedTest(name = "cpus {0}")
