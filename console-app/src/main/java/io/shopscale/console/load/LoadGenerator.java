@@ -1,0 +1,268 @@
+package io.shopscale.console.load;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.shopscale.console.metrics.CompletedRequest;
+import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.metrics.Subscription;
+import io.shopscale.console.metrics.TimeSource;
+
+/**
+ * Runs a {@link LoadPlan} once: a set-up phase (shoppers registered and logged in), then the measured phase, in
+ * which one scheduler thread starts requests at the times the {@link RateSchedule} dictates and never waits for a
+ * response. Each finished request goes to the {@link MetricsHub} and into the final {@link LoadReport}.
+ *
+ * <p>Latency counts from the intended start, not from the moment the request left: if the shop stalls, the
+ * requests queued behind the stall count their waiting; if the generator itself falls behind (a GC pause, a busy
+ * laptop), the late requests count their lateness. Both are the coordinated-omission correction.
+ */
+public final class LoadGenerator {
+
+    /** How long the scheduler sleeps at most, so stop() and rate changes take effect promptly. */
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** Beyond the request timeout, how long the end waits for answers before reporting what it has. */
+    private static final Duration DRAIN_MARGIN = Duration.ofSeconds(5);
+    /** Client errors are logged this many times per kind; they mean the scenarios send something wrong. */
+    private static final int LOGGED_PER_KIND = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);
+
+    private final LoadPlan plan;
+    private final MetricsHub hub;
+    private final TimeSource time;
+    private final Transport transport;
+    private final RunStatistics statistics = new RunStatistics();
+    private final RequestPipeline pipeline;
+    private final AtomicLong started = new AtomicLong();
+    private final Map<String, AtomicInteger> loggedFailures = new ConcurrentHashMap<>();
+    private final CompletableFuture<LoadReport> report = new CompletableFuture<>();
+
+    private volatile ScenarioMix mix;
+    private volatile boolean stopRequested;
+    private volatile boolean rateChanged;
+    private volatile RateSchedule schedule;
+    private volatile Thread scheduler;
+    private volatile Subscription liveLineSubscription;
+    private volatile Consumer<LiveLine> liveLineListener = line -> { };
+    private ScenarioRequests requests;
+    private volatile Instant runStart;
+
+    /** Sends over HTTP to {@code plan.target()}; the hub also supplies the clock. */
+    public LoadGenerator(LoadPlan plan, MetricsHub hub) {
+        this(plan, hub, new SocketTransport(plan));
+    }
+
+    LoadGenerator(LoadPlan plan, MetricsHub hub, Transport transport) {
+        this.plan = plan;
+        this.hub = hub;
+        this.time = hub.time();
+        this.transport = transport;
+        this.mix = plan.mix();
+        this.pipeline = new RequestPipeline(transport, time, plan.connections(), plan.maxOutstanding(),
+                plan.requestTimeout(), this::finished);
+    }
+
+    /**
+     * Runs the set-up phase, then starts the measured phase on a thread of its own and returns. Blocks for the
+     * set-up (a second or two), so call it off any UI thread.
+     *
+     * @throws LoadSetupException when the shop does not answer, or shoppers cannot register or log in
+     * @throws IllegalStateException when this generator has been started before; make a new one per run
+     */
+    public synchronized void start() throws LoadSetupException, InterruptedException {
+        if (requests != null) {
+            throw new IllegalStateException("this load generator has already run; create a new one for each run");
+        }
+        try {
+            requests = new ScenarioRequests(new ShopperPool(transport, plan).prepare(), plan.seed());
+        } catch (LoadSetupException | InterruptedException | RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        long startNanos = time.nanoTime();
+        runStart = hub.toInstant(startNanos);
+        schedule = RateSchedule.ramping(plan.ramp().isZero() ? plan.rate() : 0, plan.rate(), plan.ramp(),
+                startNanos);
+        long endNanos = plan.runsUntilStopped() ? Long.MAX_VALUE : startNanos + plan.duration().toNanos();
+        liveLineSubscription = hub.subscribe(sample -> {
+            if (sample.end().isAfter(runStart)) {
+                liveLineListener.accept(LiveLine.of(sample, runStart, schedule.rateAt(time.nanoTime()),
+                        pipeline.waiting()));
+            }
+        });
+        Thread thread = new Thread(() -> runMeasuredPhase(startNanos, endNanos), "shopscale-load-scheduler");
+        thread.setDaemon(true);
+        scheduler = thread;
+        thread.start();
+    }
+
+    /** Starts, waits for the planned duration and the last answers, and returns the report. */
+    public LoadReport run() throws LoadSetupException, InterruptedException {
+        start();
+        return awaitReport();
+    }
+
+    /**
+     * Receives a {@link LiveLine} for each second the hub publishes during the run, on the hub's ticking thread, so
+     * only while the hub ticks ({@link MetricsHub#startTicking()}). Replaces any earlier listener.
+     */
+    public void onLiveLine(Consumer<LiveLine> listener) {
+        liveLineListener = listener == null ? line -> { } : listener;
+    }
+
+    /** Changes the target while running; the rate ramps to it over the plan's ramp duration. */
+    public void setRate(double requestsPerSecond) {
+        RateSchedule current = requireStarted();
+        current.setRate(requestsPerSecond, plan.ramp(), time.nanoTime());
+        rateChanged = true;
+        LockSupport.unpark(scheduler);
+    }
+
+    /** When the measured phase started, on the hub's timeline; null before {@link #start()} has returned. */
+    public Instant startedAt() {
+        return runStart;
+    }
+
+    public double targetRate() {
+        RateSchedule current = schedule;
+        return current == null ? plan.rate() : current.targetRate();
+    }
+
+    /** Changes the mix for the requests started from now on. */
+    public void setMix(ScenarioMix newMix) {
+        if (newMix == null) {
+            throw new LoadSettingsException("the scenario mix is missing");
+        }
+        if (plan.shoppers() == 0
+                && (newMix.weight(Scenario.LOGIN) > 0 || newMix.weight(Scenario.ORDER) > 0)) {
+            throw new LoadSettingsException("this run has no shoppers, so login and order must keep a weight of 0");
+        }
+        mix = newMix;
+    }
+
+    public ScenarioMix mix() {
+        return mix;
+    }
+
+    /** Ends the measured phase now; the report follows once the requests in flight have finished. */
+    public void stop() {
+        stopRequested = true;
+        Thread thread = scheduler;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    public boolean isRunning() {
+        return scheduler != null && !report.isDone();
+    }
+
+    /** Completes with the report when the run is over. */
+    public CompletableFuture<LoadReport> report() {
+        return report;
+    }
+
+    public LoadReport awaitReport() throws InterruptedException {
+        requireStarted();
+        try {
+            return report.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the load run failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void runMeasuredPhase(long startNanos, long endNanos) {
+        try {
+            Arrivals arrivals = new Arrivals(schedule, startNanos, endNanos);
+            long now = time.nanoTime();
+            while (!stopRequested && !arrivals.isOver(now)) {
+                if (rateChanged) {
+                    rateChanged = false;
+                    arrivals.rescheduleFrom(now);
+                }
+                arrivals.startDue(now, this::startRequest);
+                long untilNext = arrivals.next() - time.nanoTime();
+                if (untilNext > 0) {
+                    LockSupport.parkNanos(Math.min(untilNext, MAX_PARK_NANOS));
+                }
+                now = time.nanoTime();
+            }
+            // The loop may have woken well past the end or the stop; what fell due meanwhile still starts, late.
+            arrivals.startDue(now, this::startRequest);
+            double seconds = (Math.min(now, endNanos) - startNanos) / 1e9;
+            pipeline.awaitIdle(plan.requestTimeout().plus(DRAIN_MARGIN));
+            report.complete(LoadReport.of(plan, mix, schedule.targetRate(), seconds, started.get(), statistics));
+            logUnloggedFailures();
+        } catch (Throwable failure) {
+            report.completeExceptionally(failure);
+        } finally {
+            liveLineSubscription.close();
+            transport.close();
+        }
+    }
+
+    private void startRequest(long intendedNanos) {
+        ScenarioCall call = requests.next(mix.pick(requests.nextUniform()));
+        started.incrementAndGet();
+        pipeline.submit(call, intendedNanos);
+    }
+
+    private void finished(ScenarioCall call, long intendedNanos, Outcome outcome) {
+        CompletedRequest completed = outcome.asCompletedRequest(call.scenario().service());
+        statistics.record(call.scenario(), completed);
+        hub.recordRequest(completed);
+        if (outcome.ok() && call.shopper() != null) {
+            String token = ShopJson.token(outcome.reply().body());
+            if (token != null) {
+                call.shopper().useToken(token);
+            }
+        }
+        if (outcome.error() != null && (outcome.error().isClientError() || outcome.error() == ErrorKind.OTHER)) {
+            logFailure(call, outcome);
+        }
+    }
+
+    private void logFailure(ScenarioCall call, Outcome outcome) {
+        int count = loggedFailures.computeIfAbsent(outcome.error().label(), kind -> new AtomicInteger())
+                .incrementAndGet();
+        if (count > LOGGED_PER_KIND) {
+            return;
+        }
+        if (outcome.failure() != null) {
+            LOG.warn("{} failed in the generator itself", call.request().describe(), outcome.failure());
+        } else {
+            LOG.warn("{} ({}) got {}: {}", call.request().describe(), call.scenario().label(), outcome.error(),
+                    ShopJson.problemDetail(outcome.reply().body()));
+        }
+    }
+
+    private void logUnloggedFailures() {
+        loggedFailures.forEach((kind, count) -> {
+            if (count.get() > LOGGED_PER_KIND) {
+                LOG.warn("{} more requests got {} and were not logged one by one", count.get() - LOGGED_PER_KIND,
+                        kind);
+            }
+        });
+    }
+
+    private RateSchedule requireStarted() {
+        RateSchedule current = schedule;
+        if (current == null) {
+            throw new IllegalStateException("the load generator has not been started");
+        }
+        return current;
+    }
+}

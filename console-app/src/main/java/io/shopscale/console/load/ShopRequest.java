@@ -1,0 +1,36 @@
+package io.shopscale.console.load;
+
+/**
+ * One HTTP request to the shop's public API, independent of the client that sends it.
+ *
+ * @param keepsBody whether the caller reads the body of a successful response; error bodies are always kept for
+ *                  the log
+ */
+record ShopRequest(String method, String pathAndQuery, String jsonBody, String bearerToken, String idempotencyKey,
+                   boolean keepsBody) {
+
+    static ShopRequest get(String pathAndQuery) {
+        return new ShopRequest("GET", pathAndQuery, null, null, null, false);
+    }
+
+    static ShopRequest post(String path, String jsonBody) {
+        return new ShopRequest("POST", path, jsonBody, null, null, false);
+    }
+
+    ShopRequest withBearer(String token) {
+        return new ShopRequest(method, pathAndQuery, jsonBody, token, idempotencyKey, keepsBody);
+    }
+
+    ShopRequest withIdempotencyKey(String key) {
+        return new ShopRequest(method, pathAndQuery, jsonBody, bearerToken, key, keepsBody);
+    }
+
+    ShopRequest keepingBody() {
+        return new ShopRequest(method, pathAndQuery, jsonBody, bearerToken, idempotencyKey, true);
+    }
+
+    /** For logs: the method and path, never the token or the body. */
+    String describe() {
+        return method + " " + pathAndQuery;
+    }
+}

@@ -1,0 +1,29 @@
+package io.shopscale.console.metrics;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What happened to a set of requests: a second of one service on a panel, or a whole load run.
+ *
+ * @param errorsByKind counts per kind such as {@code http 503}, {@code timeout}, {@code connection refused}
+ * @param latency      over every request that was sent, failed ones included; requests that were never sent
+ *                     ({@code overload}) have no latency and appear only in the counts
+ * @param replicas     per replica name, in name order
+ */
+public record Traffic(long requests, long ok, long errors, Map<String, Long> errorsByKind, LatencySummary latency,
+                      Map<String, ReplicaShare> replicas) {
+
+    public static final Traffic NONE = new Traffic(0, 0, 0, Map.of(), LatencySummary.NONE, Map.of());
+
+    public Traffic {
+        // Sorted copies: reports and JSON list kinds and replicas in the same order every time.
+        errorsByKind = Collections.unmodifiableMap(new TreeMap<>(errorsByKind));
+        replicas = Collections.unmodifiableMap(new TreeMap<>(replicas));
+    }
+
+    public double errorRate() {
+        return requests == 0 ? 0 : (double) errors / requests;
+    }
+}
