@@ -19,7 +19,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 
 import io.shopscale.console.plan.Labels;
@@ -40,7 +39,7 @@ public final class AppImageBuilder {
     public String imageFor(String name, Path jar, String baseImage, Consumer<String> progress) {
         String baseId = docker.inspectImageCmd(baseImage).exec().getId();
         String tag = "shopscale/" + name + ":" + hash(jar, baseId);
-        if (exists(tag)) {
+        if (BaseImages.exists(docker, tag)) {
             progress.accept(tag + " is up to date");
             return tag;
         }
@@ -68,15 +67,6 @@ public final class AppImageBuilder {
                 })
                 .awaitImageId();
         return tag;
-    }
-
-    private boolean exists(String image) {
-        try {
-            docker.inspectImageCmd(image).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
     }
 
     private static InputStream context(String dockerfile, Path jar) {

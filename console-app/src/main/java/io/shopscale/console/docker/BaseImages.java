@@ -61,6 +61,10 @@ public final class BaseImages {
     }
 
     private boolean exists(String image) {
+        return exists(docker, image);
+    }
+
+    static boolean exists(DockerClient docker, String image) {
         try {
             docker.inspectImageCmd(image).exec();
             return true;

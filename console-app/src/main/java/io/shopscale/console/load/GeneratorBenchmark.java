@@ -1,5 +1,7 @@
 package io.shopscale.console.load;
 
+import io.shopscale.console.topology.UserText;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -176,7 +178,7 @@ public final class GeneratorBenchmark {
                     case "--connections" -> connections = Integer.parseInt(value);
                     case "--max-p99" -> maxP99Millis = Double.parseDouble(value);
                     case "--serve" -> serveSeconds = Integer.parseInt(value);
-                    default -> throw new IllegalArgumentException("unknown option " + InputText.quote(args[i])
+                    default -> throw new IllegalArgumentException("unknown option " + UserText.quote(args[i])
                             + "; use --url, --seconds, --rates, --connections, --max-p99 (milliseconds), "
                             + "--serve (seconds)");
                 }

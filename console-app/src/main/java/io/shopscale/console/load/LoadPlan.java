@@ -1,5 +1,7 @@
 package io.shopscale.console.load;
 
+import io.shopscale.console.topology.UserText;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -135,11 +137,11 @@ public record LoadPlan(URI target, double rate, Duration ramp, Duration duration
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         // Plain HTTP only: the generator talks to the stack's own nginx, published on this machine.
         if (!scheme.equals("http") || target.getHost() == null) {
-            throw new LoadSettingsException("the shop's address " + InputText.quote(target.toString())
+            throw new LoadSettingsException("the shop's address " + UserText.quote(target.toString())
                     + " must be an http:// address with a host, like http://127.0.0.1:8080");
         }
         if (target.getRawQuery() != null || target.getRawFragment() != null) {
-            throw new LoadSettingsException("the shop's address " + InputText.quote(target.toString())
+            throw new LoadSettingsException("the shop's address " + UserText.quote(target.toString())
                     + " must not have a query or a fragment");
         }
     }

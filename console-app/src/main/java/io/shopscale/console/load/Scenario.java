@@ -1,5 +1,7 @@
 package io.shopscale.console.load;
 
+import io.shopscale.console.topology.UserText;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -33,7 +35,7 @@ public enum Scenario {
         return Arrays.stream(values())
                 .filter(scenario -> scenario.label.equals(text))
                 .findFirst()
-                .orElseThrow(() -> new LoadSettingsException("unknown scenario " + InputText.quote(text) + "; use "
+                .orElseThrow(() -> new LoadSettingsException("unknown scenario " + UserText.quote(text) + "; use "
                         + Arrays.stream(values()).map(Scenario::label).collect(Collectors.joining(", "))));
     }
 }

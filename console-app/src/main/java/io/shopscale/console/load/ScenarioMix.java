@@ -1,5 +1,7 @@
 package io.shopscale.console.load;
 
+import io.shopscale.console.topology.UserText;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -43,7 +45,7 @@ public final class ScenarioMix {
             String entry = part.strip();
             int equals = entry.indexOf('=');
             if (equals < 0) {
-                throw new LoadSettingsException("mix entry " + InputText.quote(entry)
+                throw new LoadSettingsException("mix entry " + UserText.quote(entry)
                         + " needs the form scenario=weight, like " + example());
             }
             Scenario scenario = Scenario.parse(entry.substring(0, equals).strip());
@@ -130,7 +132,7 @@ public final class ScenarioMix {
         try {
             weight = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new LoadSettingsException("weight " + InputText.quote(text) + " for " + scenario.label()
+            throw new LoadSettingsException("weight " + UserText.quote(text) + " for " + scenario.label()
                     + " is not a whole number; use 0 to " + MAX_WEIGHT);
         }
         requireWeight(scenario, weight);

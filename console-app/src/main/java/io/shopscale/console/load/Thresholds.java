@@ -1,5 +1,7 @@
 package io.shopscale.console.load;
 
+import io.shopscale.console.topology.UserText;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -129,7 +131,7 @@ public final class Thresholds {
         return Arrays.stream(Limit.values())
                 .filter(limit -> limit.option.equals(withDashes))
                 .findFirst()
-                .orElseThrow(() -> new LoadSettingsException("unknown threshold " + InputText.quote(option)
+                .orElseThrow(() -> new LoadSettingsException("unknown threshold " + UserText.quote(option)
                         + "; use " + String.join(", ", options())));
     }
 
@@ -137,7 +139,7 @@ public final class Thresholds {
         String text = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         Matcher matcher = pattern(limit.unit).matcher(text);
         if (!matcher.matches()) {
-            throw new LoadSettingsException(limit.option + " " + InputText.quote(value) + " is not understood; write it like "
+            throw new LoadSettingsException(limit.option + " " + UserText.quote(value) + " is not understood; write it like "
                     + limit.option + " " + example(limit));
         }
         double number = Double.parseDouble(matcher.group(1));
@@ -154,7 +156,7 @@ public final class Thresholds {
 
     private static double ratio(Limit limit, String value, double ratio) {
         if (ratio > 1) {
-            throw new LoadSettingsException(limit.option + " " + InputText.quote(value)
+            throw new LoadSettingsException(limit.option + " " + UserText.quote(value)
                     + " is above 1; an error rate is a fraction like 0.01 or a percentage like 1%");
         }
         return ratio;

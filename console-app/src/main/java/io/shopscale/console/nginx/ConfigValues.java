@@ -1,5 +1,7 @@
 package io.shopscale.console.nginx;
 
+import io.shopscale.console.topology.UserText;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,6 @@ final class ConfigValues {
     private static final Pattern IPV4_AND_PORT =
             Pattern.compile("([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3}):([0-9]{1,5})");
     private static final String ADDRESS_RULE = "use an IPv4 address and a port, e.g. 172.18.0.5:8080";
-    private static final int MAX_SHOWN_CHARACTERS = 40;
 
     private ConfigValues() {
     }
@@ -130,37 +131,7 @@ final class ConfigValues {
         return new ConfigValueException("invalid " + what + " " + quote(value) + ": " + problem + "; " + rule);
     }
 
-    /**
-     * The value in double quotes with anything invisible escaped, so a message cannot forge lines of a terminal or
-     * log. The same rule as the topology package's {@code UserText}, which is not visible from here.
-     */
     static String quote(String raw) {
-        StringBuilder quoted = new StringBuilder("\"");
-        int shown = 0;
-        for (int i = 0; i < raw.length(); i += Character.charCount(raw.codePointAt(i))) {
-            if (shown == MAX_SHOWN_CHARACTERS) {
-                quoted.append("...");
-                break;
-            }
-            int codePoint = raw.codePointAt(i);
-            switch (codePoint) {
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                default -> {
-                    int type = Character.getType(codePoint);
-                    if (Character.isISOControl(codePoint) || type == Character.FORMAT
-                            || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
-                        quoted.append(String.format("\\u%04X", codePoint));
-                    } else {
-                        quoted.appendCodePoint(codePoint);
-                    }
-                }
-            }
-            shown++;
-        }
-        return quoted.append('"').toString();
+        return UserText.quote(raw);
     }
 }

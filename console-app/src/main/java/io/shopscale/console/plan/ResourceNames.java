@@ -4,7 +4,7 @@ import io.shopscale.console.topology.StackName;
 
 /**
  * Names of the Docker objects of a stack, in one place because the planner, the Docker executor and the nginx
- * renderer (which addresses replicas by container name on the stack's network) must agree on them. Service names
+ * renderer (which names each replica's container beside its address) must agree on them. Service names
  * contain no '-' and replica numbers are digits, so two stacks' names can never collide.
  */
 public final class ResourceNames {

@@ -4,7 +4,7 @@ package io.shopscale.console.topology;
  * Quotes user input for error messages. The input may end up in a terminal, a log line or a dialog; a raw newline,
  * escape sequence or bidi override there could forge output, so anything invisible is shown escaped.
  */
-final class UserText {
+public final class UserText {
 
     /** Long enough to recognise the input, short enough that a pasted file does not flood the terminal. */
     private static final int MAX_SHOWN_CHARACTERS = 40;
@@ -12,7 +12,7 @@ final class UserText {
     private UserText() {
     }
 
-    static String quote(String raw) {
+    public static String quote(String raw) {
         if (raw == null) {
             return "(nothing)";
         }
