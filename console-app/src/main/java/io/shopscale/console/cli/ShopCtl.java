@@ -3,16 +3,18 @@ package io.shopscale.console.cli;
 import java.io.PrintWriter;
 
 import io.shopscale.console.docker.NoDockerEngineException;
+import io.shopscale.console.load.LoadSettingsException;
 import io.shopscale.console.plan.PlanFailedException;
 import io.shopscale.console.topology.TopologyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** {@code shopctl}: the console's engine on the command line, for scripts, CI and operators over SSH. */
-@Command(name = "shopctl", mixinStandardHelpOptions = true, version = "shopctl 0.1",
+@Command(name = "shopctl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "shopctl 0.1",
         description = "Deploys the ShopScale shop on the local Docker engine and scales it.",
         subcommands = {UpCommand.class, ScaleCommand.class, StatusCommand.class, LogsCommand.class,
-                NginxConfigCommand.class, HealCommand.class, DownCommand.class})
+                NginxConfigCommand.class, HealCommand.class, LoadCommand.class, DownCommand.class})
 public final class ShopCtl {
 
     static final int FAILED = 1;
@@ -38,7 +40,8 @@ public final class ShopCtl {
 
     private static String explain(Exception e) {
         if (e instanceof TopologyException || e instanceof NoDockerEngineException
-                || e instanceof IllegalStateException) {
+                || e instanceof IllegalStateException
+                || e instanceof LoadSettingsException) {
             return e.getMessage();
         }
         if (e instanceof PlanFailedException failed) {

@@ -25,6 +25,11 @@ public final class DockerPlanExecutor implements PlanExecutor {
         void update(Map<String, List<Integer>> upstreams);
     }
 
+    /** Sets up each service's own database user. */
+    public interface DatabaseGrants {
+        void grant(List<String> services);
+    }
+
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final DockerStack stack;
@@ -32,14 +37,16 @@ public final class DockerPlanExecutor implements PlanExecutor {
     private final StackAddresses addresses;
     private final Function<ContainerRef, ContainerSpec> specs;
     private final UpstreamUpdater upstreams;
+    private final DatabaseGrants database;
 
     public DockerPlanExecutor(DockerStack stack, String network, StackAddresses addresses,
-            Function<ContainerRef, ContainerSpec> specs, UpstreamUpdater upstreams) {
+            Function<ContainerRef, ContainerSpec> specs, UpstreamUpdater upstreams, DatabaseGrants database) {
         this.stack = stack;
         this.network = network;
         this.addresses = addresses;
         this.specs = specs;
         this.upstreams = upstreams;
+        this.database = database;
     }
 
     @Override
@@ -74,6 +81,8 @@ public final class DockerPlanExecutor implements PlanExecutor {
             stack.start(start.container().name());
         } else if (operation instanceof Operation.WaitReady wait) {
             stack.awaitReady(wait.container().name(), READY_TIMEOUT);
+        } else if (operation instanceof Operation.GrantDatabaseAccess grant) {
+            database.grant(grant.services());
         } else if (operation instanceof Operation.UpdateUpstreams update) {
             upstreams.update(update.upstreams());
         } else if (operation instanceof Operation.WaitDrain drain) {

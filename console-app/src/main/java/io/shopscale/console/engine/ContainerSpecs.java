@@ -101,10 +101,13 @@ final class ContainerSpecs {
         String service = container.service();
         Map<String, String> environment = new HashMap<>();
         environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://" + addresses.of(haproxy()) + ":5432/" + DATABASE);
-        environment.put("SPRING_DATASOURCE_USERNAME", DATABASE_USER);
+        boolean ownUser = settings.mode().hasOwnDatabaseUsers();
+        environment.put("SPRING_DATASOURCE_USERNAME", ownUser ? DatabaseUsers.userOf(service) : DATABASE_USER);
         environment.put("SHOP_SECURITY_KEY_DIR", SECRETS + "keys");
         environment.put("SHOP_STATIC_EXPORT_DIR", "/srv/static");
         environment.put("JAVA_TOOL_OPTIONS", JAVA_OPTIONS);
+        // glibc gives each busy thread its own malloc arena; two keep native memory small under load.
+        environment.put("MALLOC_ARENA_MAX", "2");
         String gateway = "http://" + addresses.of(nginx()) + ":" + INTERNAL_GATEWAY_PORT;
         if (service.equals("orders")) {
             environment.put("SHOP_SERVICES_CATALOG_URL", gateway);
@@ -112,7 +115,8 @@ final class ContainerSpecs {
             environment.put("SHOP_SERVICES_NOTIFICATIONS_URL", gateway);
         }
         Map<String, byte[]> files = new HashMap<>();
-        files.put(SECRETS + "spring.datasource.password", secrets.read(StackSecrets.DATABASE_PASSWORD));
+        files.put(SECRETS + "spring.datasource.password", ownUser ? secrets.serviceDatabasePassword(service)
+                : secrets.read(StackSecrets.DATABASE_PASSWORD));
         files.put(SECRETS + "keys/" + StackSecrets.TOKEN_PUBLIC_KEY, secrets.read(StackSecrets.TOKEN_PUBLIC_KEY));
         // Only the service that issues tokens holds the private key.
         if (service.equals("monolith") || service.equals("sso")) {

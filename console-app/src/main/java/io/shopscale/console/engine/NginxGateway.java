@@ -52,7 +52,7 @@ final class NginxGateway {
     }
 
     String runningConfig() {
-        return configurator.runningConfig().orElse("");
+        return configurator.runningConfig();
     }
 
     static String haproxyConfig(StackName stack, ContainerRef postgres, String postgresAddress) {

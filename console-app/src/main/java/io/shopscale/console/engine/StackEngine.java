@@ -20,9 +20,12 @@ import com.github.dockerjava.api.model.Container;
 import io.shopscale.console.docker.AppImageBuilder;
 import io.shopscale.console.docker.BaseImages;
 import io.shopscale.console.docker.ContainerSpec;
+import io.shopscale.console.docker.DockerEngines;
 import io.shopscale.console.docker.DockerPlanExecutor;
 import io.shopscale.console.docker.DockerStack;
 import io.shopscale.console.docker.StackAddresses;
+import io.shopscale.console.logs.MergedLog;
+import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.nginx.Applied;
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.plan.Labels;
@@ -37,6 +40,7 @@ import io.shopscale.console.topology.Limits;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.topology.TopologyException;
+import io.shopscale.console.topology.UserText;
 
 /**
  * The engine that the command line and the window share: observe the stack from its labels, plan, execute.
@@ -58,6 +62,11 @@ public final class StackEngine {
         this.artifacts = artifacts;
         this.home = home;
         this.messages = messages;
+    }
+
+    /** An engine on the first local Docker engine that answers; see {@link DockerEngines#connect()}. */
+    public static StackEngine onLocalDocker(ShopArtifacts artifacts, Path home, Consumer<String> messages) {
+        return new StackEngine(DockerEngines.connect(), artifacts, home, messages);
     }
 
     /** Creates or converges the stack to {@code desired}, and returns the plan that was carried out. */
@@ -110,10 +119,24 @@ public final class StackEngine {
         }
     }
 
+    /**
+     * Kills one app replica of the stack at once (SIGKILL, no draining), as a crash would; a demo of what nginx and
+     * {@code heal} do about it. The container stays, exited, until the next scale or heal replaces it.
+     */
+    public void kill(StackName name, String containerName) {
+        DockerStack stack = new DockerStack(docker, name.value());
+        boolean isReplica = stack.observe().containers().stream()
+                .anyMatch(c -> c.isApp() && c.name().equals(containerName));
+        if (!isReplica) {
+            throw new TopologyException(UserText.quote(containerName) + " is not a replica of stack " + name.value());
+        }
+        stack.kill(containerName);
+    }
+
     public StackStatus status(StackName name) {
         DockerStack stack = new DockerStack(docker, name.value());
         Optional<StackSettings> settings = settings(stack);
-        Optional<StackAddresses> addresses = addresses(stack);
+        Optional<StackAddresses> addresses = stack.addresses();
         List<StackStatus.Replica> containers = stack.observe().containers().stream()
                 .sorted(Comparator.comparing(ObservedContainer::role).thenComparing(ObservedContainer::service)
                         .thenComparingInt(ObservedContainer::replica))
@@ -124,16 +147,28 @@ public final class StackEngine {
                 settings.map(s -> url(s.publishPort())).orElse(""), containers);
     }
 
-    /** The last lines of every app replica's log (or one service's), each line prefixed with its replica. */
+    /**
+     * Starts feeding {@code hub} with the stack's CPU and memory per replica and nginx's counters, until the
+     * returned monitor is closed.
+     *
+     * @throws TopologyException when the stack is not running
+     */
+    public StackMonitor monitor(StackName name, MetricsHub hub) {
+        return StackMonitor.start(docker, name, hub);
+    }
+
+    /**
+     * The last {@code lines} lines of each of the stack's containers (or of one service's), merged in the order they
+     * were written, each prefixed with its container.
+     */
     public String logs(StackName name, Optional<String> service, int lines) {
         DockerStack stack = new DockerStack(docker, name.value());
-        StringBuilder text = new StringBuilder();
+        MergedLog log = new MergedLog();
         stack.observe().containers().stream()
                 .filter(c -> service.map(s -> s.equals(c.service())).orElse(true))
                 .sorted(Comparator.comparing(ObservedContainer::name))
-                .forEach(c -> stack.logs(c.name(), lines).lines()
-                        .forEach(line -> text.append(c.name()).append(" | ").append(line).append('\n')));
-        return text.toString();
+                .forEach(c -> log.add(c.name(), stack.logs(c.name(), lines, true)));
+        return log.text();
     }
 
     /** The config nginx runs now. */
@@ -141,7 +176,7 @@ public final class StackEngine {
         DockerStack stack = new DockerStack(docker, name.value());
         StackSettings settings = settings(stack).orElseThrow(() -> new TopologyException("Stack " + name.value()
                 + " is not running."));
-        StackAddresses addresses = addresses(stack).orElseThrow();
+        StackAddresses addresses = stack.addresses().orElseThrow();
         return new NginxGateway(stack, name, settings.mode(), addresses,
                 ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX)).runningConfig();
     }
@@ -154,7 +189,7 @@ public final class StackEngine {
         StackName name = desired.stack();
         StackSettings settings = new StackSettings(desired.mode(), desired.publishPort(), desired.limits());
         ContainerSpecs.Images images = images(desired.mode());
-        StackAddresses addresses = addresses(stack).orElseGet(() -> freeAddresses(stack));
+        StackAddresses addresses = stack.addresses().orElseGet(() -> freeAddresses(stack));
         StackSecrets secrets = StackSecrets.forStack(home, name);
         ContainerSpecs specs = new ContainerSpecs(name, settings, addresses, secrets, images);
         String appHash = specs.appConfigHash(desired.mode().services());
@@ -163,7 +198,9 @@ public final class StackEngine {
         NginxGateway gateway = new NginxGateway(stack, name, desired.mode(), addresses, specs.nginx().name());
         DockerPlanExecutor executor = new DockerPlanExecutor(stack, ResourceNames.network(name), addresses,
                 container -> spec(specs, gateway, addresses, container, appHash),
-                upstreams -> reloaded(gateway.apply(upstreams)));
+                upstreams -> reloaded(gateway.apply(upstreams)),
+                services -> DatabaseUsers.grant(stack, specs.postgres().name(), services,
+                        secrets::serviceDatabasePassword));
         executor.execute(plan, progress);
         return plan;
     }
@@ -203,18 +240,16 @@ public final class StackEngine {
                 chosen.get(BaseImages.Kind.NGINX), apps);
     }
 
+    /**
+     * The settings the stack was last brought up with: those of its newest container. PostgreSQL, HAProxy and nginx
+     * outlive a mode switch with the labels they were created with; the replicas started by the switch carry the
+     * new mode.
+     */
     private static Optional<StackSettings> settings(DockerStack stack) {
-        return stack.stackContainers().stream().map(Container::getLabels)
-                .filter(StackSettings::presentIn)
-                .map(StackSettings::fromLabels)
-                .findFirst();
-    }
-
-    private static Optional<StackAddresses> addresses(DockerStack stack) {
-        return stack.findNetwork()
-                .filter(network -> network.getIpam() != null && network.getIpam().getConfig() != null
-                        && !network.getIpam().getConfig().isEmpty())
-                .map(network -> new StackAddresses(network.getIpam().getConfig().get(0).getSubnet()));
+        return stack.stackContainers().stream()
+                .filter(container -> StackSettings.presentIn(container.getLabels()))
+                .max(Comparator.comparing(Container::getCreated))
+                .map(container -> StackSettings.fromLabels(container.getLabels()));
     }
 
     private static StackAddresses freeAddresses(DockerStack stack) {

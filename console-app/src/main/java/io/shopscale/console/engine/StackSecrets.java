@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import io.shopscale.console.topology.StackName;
 
 /**
- * A stack's secrets: the database password and the token signing key pair. Generated once per stack and kept with
+ * A stack's secrets: the database passwords and the token signing key pair. Generated once per stack and kept with
  * it (readable by this user only), so new replicas get the same ones; containers receive them as files, never in
  * environment variables or logs. {@code down --volumes} forgets them together with the data.
  */
@@ -56,6 +56,22 @@ public final class StackSecrets {
         }
     }
 
+    /**
+     * The password of a service's own database user ({@link DatabaseUsers}), created the first time it is asked for:
+     * a stack started before its mode had such users gets them when it switches.
+     */
+    public byte[] serviceDatabasePassword(String service) {
+        String name = DATABASE_PASSWORD + "-" + service;
+        if (!Files.exists(directory.resolve(name))) {
+            try {
+                write(name, newPassword());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the stack secret " + name + " to " + directory, e);
+            }
+        }
+        return read(name);
+    }
+
     public byte[] read(String name) {
         try {
             return Files.readAllBytes(directory.resolve(name));
@@ -68,9 +84,7 @@ public final class StackSecrets {
         try {
             Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
-            byte[] password = new byte[24];
-            new SecureRandom().nextBytes(password);
-            write(DATABASE_PASSWORD, Base64.getUrlEncoder().withoutPadding().encodeToString(password));
+            write(DATABASE_PASSWORD, newPassword());
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
@@ -81,6 +95,13 @@ public final class StackSecrets {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** 24 random bytes in base64url: letters, digits, '-' and '_', safe in any config or SQL literal. */
+    private static String newPassword() {
+        byte[] password = new byte[24];
+        new SecureRandom().nextBytes(password);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(password);
     }
 
     private void write(String name, String content) throws IOException {

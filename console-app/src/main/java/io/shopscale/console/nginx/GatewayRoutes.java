@@ -1,9 +1,12 @@
 package io.shopscale.console.nginx;
 
 import io.shopscale.console.topology.Mode;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,8 +14,9 @@ import java.util.regex.Pattern;
  * reader sees the whole routing here. Every location is an nginx prefix location; nginx picks the longest match.
  *
  * @param publicRoutes   on the published listener
- * @param internalRoutes on the unpublished internal listener, for service-to-service calls; empty in monolith mode,
- *                       where the modules call each other in-process
+ * @param internalRoutes on the unpublished internal listener, for service-to-service calls. The monolith's modules
+ *                       call each other in-process, but it serves the same internal paths, so that a service still
+ *                       running during a mode switch can reach it
  */
 public record GatewayRoutes(List<Route> publicRoutes, List<Route> internalRoutes) {
 
@@ -34,7 +38,7 @@ public record GatewayRoutes(List<Route> publicRoutes, List<Route> internalRoutes
                     List.of(
                             new Route("/api/", "monolith"),
                             new Route("/v3/api-docs", "monolith")),
-                    List.of()),
+                    List.of(new Route("/internal/", "monolith"))),
             Mode.SERVICES, new GatewayRoutes(
                     List.of(
                             new Route("/api/sso/", "sso"),
@@ -58,6 +62,37 @@ public record GatewayRoutes(List<Route> publicRoutes, List<Route> internalRoutes
 
     public static GatewayRoutes of(Mode mode) {
         return BY_MODE.get(mode);
+    }
+
+    /**
+     * The routes to render when some pools have no server (a mode switch is under way): a route whose pool has no
+     * server goes to the {@code other} mode's pool that covers its prefix, if that one serves, and the other mode's
+     * more specific routes under it keep their own pools. So each request goes to whichever topology can serve it,
+     * and no prefix answers 503 while either topology could take it.
+     *
+     * @param serving the pools that have at least one server
+     */
+    public GatewayRoutes servedBy(Set<String> serving, GatewayRoutes other) {
+        return new GatewayRoutes(withFallback(publicRoutes, other.publicRoutes, serving),
+                withFallback(internalRoutes, other.internalRoutes, serving));
+    }
+
+    private static List<Route> withFallback(List<Route> own, List<Route> other, Set<String> serving) {
+        Map<String, Route> routes = new LinkedHashMap<>();
+        own.forEach(route -> routes.put(route.location(), route));
+        for (Route route : own) {
+            if (serving.contains(route.pool())) {
+                continue;
+            }
+            other.stream()
+                    .filter(cover -> serving.contains(cover.pool()) && route.location().startsWith(cover.location()))
+                    .max(Comparator.comparingInt(cover -> cover.location().length()))
+                    .ifPresent(cover -> routes.put(route.location(), new Route(route.location(), cover.pool())));
+            other.stream()
+                    .filter(inner -> serving.contains(inner.pool()) && inner.location().startsWith(route.location()))
+                    .forEach(inner -> routes.putIfAbsent(inner.location(), inner));
+        }
+        return List.copyOf(routes.values());
     }
 
     /** Whether any route of either listener sends requests to this pool. */

@@ -2,9 +2,12 @@ package io.shopscale.console.nginx;
 
 import com.samskivert.mustache.Template;
 import io.shopscale.console.nginx.GatewayRoutes.Route;
+import io.shopscale.console.topology.Mode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Renders the gateway's {@code nginx.conf} from {@code nginx.conf.mustache} and its partials. The text depends only
@@ -36,7 +39,7 @@ public final class NginxConfigRenderer {
         if (model == null) {
             throw new IllegalArgumentException("gateway model is missing");
         }
-        GatewayRoutes routes = GatewayRoutes.of(model.mode());
+        GatewayRoutes routes = routes(model);
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("stack", model.stack().value());
         context.put("mode", model.mode().label());
@@ -53,6 +56,19 @@ public final class NginxConfigRenderer {
         context.put("internalRoutes", routeContexts(routes.internalRoutes()));
         context.put("hasInternalRoutes", !routes.internalRoutes().isEmpty());
         return engine.run(template, TEMPLATE, context);
+    }
+
+    /** The mode's routes, falling back to the other mode's pools where the mode's own have no server yet. */
+    private static GatewayRoutes routes(GatewayModel model) {
+        Set<String> serving = model.upstreams().entrySet().stream().filter(pool -> !pool.getValue().isEmpty())
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        GatewayRoutes routes = GatewayRoutes.of(model.mode());
+        for (Mode other : Mode.values()) {
+            if (other != model.mode()) {
+                routes = routes.servedBy(serving, GatewayRoutes.of(other));
+            }
+        }
+        return routes;
     }
 
     private static Map<String, Object> server(UpstreamServer server) {

@@ -3,7 +3,6 @@ package io.shopscale.console.nginx;
 import io.shopscale.console.nginx.ContainerShell.ExecResult;
 import io.shopscale.console.nginx.NginxApplyException.Step;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Puts a rendered config into service in one nginx container, the way ingress-nginx does: compare with the running
@@ -23,6 +22,27 @@ public final class NginxConfigurator {
      * sees a half-written file.
      */
     public static final String CANDIDATE_PATH = "/etc/nginx/nginx.conf.next";
+
+    /**
+     * Reloads nginx and returns once the workers of the old config have stopped taking connections. {@code nginx -s
+     * reload} only signals the master, which then starts new workers and asks the old ones to finish; until they
+     * do, a new connection may still meet the old config. A worker that is finishing renames itself "nginx: worker
+     * process is shutting down" after closing its listening sockets, so the script waits (up to 5 s) until no
+     * worker from before the reload still has the plain name. If they keep it, the master could not load the file
+     * (nginx -t passed, so for reasons like a port in use) and kept the old workers, which the exit code reports.
+     */
+    static final List<String> RELOAD = List.of("sh", "-c", """
+            serving() { for p in $1; do [ "$(tr -d '\\0' 2>/dev/null < /proc/$p/cmdline)" = 'nginx: worker process' ] \
+                && echo "$p"; done; }
+            old=$(serving "$(ls /proc | grep -E '^[0-9]+$')")
+            nginx -s reload || exit $?
+            for _ in $(seq 100); do
+                [ -z "$(serving "$old")" ] && exit 0
+                sleep 0.05
+            done
+            echo "nginx still runs the workers of its previous config 5 s after the reload; its log says why" >&2
+            exit 1
+            """);
 
     private final NginxConfigRenderer renderer;
     private final ContainerShell nginx;
@@ -45,11 +65,8 @@ public final class NginxConfigurator {
      */
     public synchronized Applied apply(GatewayModel model) {
         String config = renderer.render(model);
-        if (running == null) {
-            // First call: the container's own file is what nginx loaded at start (or at the last reload).
-            running = nginx.readFile(CONFIG_PATH);
-        }
-        if (config.equals(running)) {
+        // On the first call, the container's own file is what nginx loaded at start (or at the last reload).
+        if (config.equals(runningConfig())) {
             return Applied.UNCHANGED;
         }
         nginx.writeFile(CANDIDATE_PATH, config);
@@ -63,11 +80,9 @@ public final class NginxConfigurator {
             throw new NginxApplyException(Step.MOVE, "could not move the tested config over " + CONFIG_PATH
                     + "; nginx still runs the previous one", move.output());
         }
-        // Exit code 0 means the master got the signal. It then loads the file itself and, should that fail after
-        // all (nginx -t passed, so only for reasons like a port in use), keeps the old workers and logs why.
-        ExecResult reload = nginx.exec(List.of("nginx", "-s", "reload"));
+        ExecResult reload = nginx.exec(RELOAD);
         if (!reload.succeeded()) {
-            throw new NginxApplyException(Step.RELOAD, "nginx -s reload failed; the new config is in " + CONFIG_PATH
+            throw new NginxApplyException(Step.RELOAD, "nginx did not reload; the new config is in " + CONFIG_PATH
                     + " but may not be loaded, and the next apply reloads again", reload.output());
         }
         ConfigDiff diff = ConfigDiff.between(running, config);
@@ -75,8 +90,11 @@ public final class NginxConfigurator {
         return new Applied(true, diff);
     }
 
-    /** The config this configurator last saw running, once it has read or applied one. */
-    public synchronized Optional<String> runningConfig() {
-        return Optional.ofNullable(running);
+    /** The config nginx runs: the one last applied, or else the container's own file. */
+    public synchronized String runningConfig() {
+        if (running == null) {
+            running = nginx.readFile(CONFIG_PATH);
+        }
+        return running;
     }
 }

@@ -22,7 +22,7 @@ public sealed interface Operation {
     /** Why the step is needed, for people: "missing", "scale up", "scale down", "exited", "config hash changed". */
     String cause();
 
-    /** What is done, as one word: "create", "start", "wait-ready", "upstreams", "drain", "stop", "remove". */
+    /** What is done, as one word: "create", "start", "wait-ready", "grant", "upstreams", "drain", "stop", "remove". */
     String verb();
 
     /** Parameters worth showing beside the resource ("timeout 30s"), or empty. */
@@ -146,6 +146,38 @@ public sealed interface Operation {
         @Override
         public String verb() {
             return "wait-ready";
+        }
+    }
+
+    /**
+     * Gives each service its own database user, owner of its own schema and of nothing else, so that a service can
+     * reach only its own data. Idempotent: it also hands the service everything in its schema that the monolith
+     * created, which is how a mode switch keeps the data.
+     *
+     * @param services the services whose users are set up, in the mode's order
+     */
+    record GrantDatabaseAccess(List<String> services, String cause) implements Operation {
+        public GrantDatabaseAccess {
+            requireCause(cause);
+            if (services == null || services.isEmpty()) {
+                throw new IllegalArgumentException("services are missing");
+            }
+            services = List.copyOf(services);
+        }
+
+        @Override
+        public String resourceId() {
+            return Labels.ROLE_POSTGRES;
+        }
+
+        @Override
+        public String verb() {
+            return "grant";
+        }
+
+        @Override
+        public String detail() {
+            return "a user per service: " + String.join(", ", services);
         }
     }
 

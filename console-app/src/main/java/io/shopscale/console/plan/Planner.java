@@ -6,6 +6,7 @@ import static io.shopscale.console.plan.ContainerState.RUNNING;
 import io.shopscale.console.plan.Operation.CreateContainer;
 import io.shopscale.console.plan.Operation.CreateNetwork;
 import io.shopscale.console.plan.Operation.CreateVolume;
+import io.shopscale.console.plan.Operation.GrantDatabaseAccess;
 import io.shopscale.console.plan.Operation.RemoveContainer;
 import io.shopscale.console.plan.Operation.StartContainer;
 import io.shopscale.console.plan.Operation.StopContainer;
@@ -61,6 +62,7 @@ public final class Planner {
     private final Routing routing;
     /** Replica numbers in use per service, including those created by this plan, so no two get the same name. */
     private final Map<String, Set<Integer>> takenReplicas = new HashMap<>();
+    private boolean databaseAccessGranted;
 
     private Planner(DesiredTopology desired, ObservedStack observed, String appConfigHash) {
         this.desired = desired;
@@ -183,20 +185,32 @@ public final class Planner {
         routing.apply(NOT_READY).ifPresent(steps::add);
     }
 
+    /**
+     * While a service has no replica serving, its new replicas boot side by side, which is the fastest way up. Once it
+     * serves, they boot one after another: a booting JVM takes all the CPU it can get, and two side by side would
+     * slow each other and the replicas that serve. The first new replica so takes traffic soonest. Either way, each
+     * joins nginx as soon as it is ready, so one that never gets ready does not keep the others out.
+     */
     private void scaleUp(String service, int count) {
-        List<ContainerRef> started = new ArrayList<>();
+        List<ContainerRef> booting = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ContainerRef replica = ContainerRef.app(desired.stack(), service, claimLowestFreeReplica(service));
             createAndStart(replica, appConfigHash, SCALE_UP);
-            started.add(replica);
+            booting.add(replica);
+            if (routing.serves(service)) {
+                join(booting);
+            }
         }
-        // The new replicas boot side by side; each joins nginx as soon as it is ready, so one that never gets ready
-        // does not keep the others out.
-        for (ContainerRef replica : started) {
+        join(booting);
+    }
+
+    private void join(List<ContainerRef> booting) {
+        for (ContainerRef replica : booting) {
             steps.add(new WaitReady(replica, SCALE_UP));
-            routing.include(service, replica.replica());
+            routing.include(replica.service(), replica.replica());
             routing.apply(SCALE_UP).ifPresent(steps::add);
         }
+        booting.clear();
     }
 
     /** Remove from nginx, let it drain, then stop and remove: no request is sent to a stopping replica. */
@@ -235,8 +249,23 @@ public final class Planner {
     }
 
     private void createAndStart(ContainerRef container, String configHash, String cause) {
+        if (container.role().equals(Labels.ROLE_APP)) {
+            grantDatabaseAccessOnce();
+        }
         steps.add(new CreateContainer(container, configHash, cause));
         steps.add(new StartContainer(container, cause));
+    }
+
+    /**
+     * Before the first app replica a plan creates, when the mode's services each have their own database user:
+     * a new replica logs in as its service's user, and finds its schema (the monolith's data included) its own.
+     */
+    private void grantDatabaseAccessOnce() {
+        if (databaseAccessGranted || !desired.mode().hasOwnDatabaseUsers()) {
+            return;
+        }
+        steps.add(new GrantDatabaseAccess(desired.mode().services(), "a service logs in as its own user"));
+        databaseAccessGranted = true;
     }
 
     private void stopAndRemove(ObservedContainer container, String cause) {

@@ -44,6 +44,11 @@ final class Routing {
         }
     }
 
+    /** Whether some replica of the service takes traffic, or will once the steps planned so far have run. */
+    boolean serves(String service) {
+        return wanted.containsKey(service);
+    }
+
     /** The step that brings nginx to the wanted routing, if that differs from what it routes to now. */
     Optional<Operation> apply(String cause) {
         if (wanted.equals(routed)) {

@@ -27,6 +27,14 @@ public enum Mode {
         return services;
     }
 
+    /**
+     * Whether each service logs in to the database as its own user, which reaches only its own schema. The
+     * monolith is one process that holds every module, so it uses the stack's database owner.
+     */
+    public boolean hasOwnDatabaseUsers() {
+        return this == SERVICES;
+    }
+
     public boolean hasService(String service) {
         return services.contains(service);
     }

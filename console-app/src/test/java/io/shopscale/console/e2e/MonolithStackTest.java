@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +23,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 
+import io.shopscale.console.docker.ContainerStatsFeed;
 import io.shopscale.console.docker.DockerEngines;
+import io.shopscale.console.metrics.ContainerUsageSummary;
+import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.plan.Labels;
 
 /**
@@ -79,6 +80,26 @@ class MonolithStackTest {
 
         Shop.Run status = Shop.shopctl("status", "--stack", STACK, "--json");
         assertThat(status.output()).contains("\"url\" : \"http://127.0.0.1:" + PORT + "/\"");
+
+        // PostgreSQL was ready before the replica started, and nginx logged the order after it: in time order,
+        // not grouped by container name.
+        Shop.Run logs = Shop.shopctl("logs", "--stack", STACK, "--tail", "300");
+        assertThat(logs.exitCode()).as(logs.output()).isZero();
+        List<String> lines = logs.output().lines().toList();
+        int databaseReady = firstLine(lines, STACK + "-postgres | ", "ready to accept connections");
+        int replicaStarted = firstLine(lines, STACK + "-monolith-1 | ", "Started ");
+        int orderLogged = firstLine(lines, STACK + "-nginx | ", "POST /api/orders");
+        assertThat(List.of(databaseReady, replicaStarted, orderLogged)).as(logs.output()).doesNotContain(-1)
+                .isSorted();
+    }
+
+    private static int firstLine(List<String> lines, String prefix, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix) && lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
@@ -103,12 +124,21 @@ class MonolithStackTest {
     @Test
     @Order(3)
     void scalingOneThreeOneThreeUnderLoadFailsNoRequest() {
-        try (SteadyTraffic traffic = new SteadyTraffic(BASE, tokens, 120, 0.15)) {
+        ContainerUsageSummary usage = new ContainerUsageSummary();
+        try (MetricsHub hub = new MetricsHub().startTicking();
+                ContainerStatsFeed stats = ContainerStatsFeed.start(docker, STACK, hub);
+                SteadyTraffic traffic = new SteadyTraffic(BASE, tokens, 120, 0.15)) {
+            hub.subscribe(usage);
             Shop.sleep(Duration.ofSeconds(3));
             Instant scaleStarted = Instant.now();
             assertThat(Shop.shopctl("scale", "--stack", STACK, "monolith=3").exitCode()).isZero();
-            System.out.println("scale 1->3 took " + Duration.between(scaleStarted, Instant.now()).toMillis() + " ms");
+            long scaleMillis = Duration.between(scaleStarted, Instant.now()).toMillis();
             Shop.sleep(Duration.ofSeconds(3));
+            System.out.printf("scale 1->3 took %d ms; from the scale command to each new replica's first answer: "
+                    + "%s%n", scaleMillis, traffic.firstAnswer.entrySet().stream()
+                            .filter(e -> e.getValue().isAfter(scaleStarted))
+                            .map(e -> e.getKey() + " " + Duration.between(scaleStarted, e.getValue()).toMillis()
+                                    + " ms").sorted().toList());
             assertThat(Shop.shopctl("scale", "--stack", STACK, "monolith=1").exitCode()).isZero();
             Shop.sleep(Duration.ofSeconds(3));
             assertThat(Shop.shopctl("scale", "--stack", STACK, "monolith=3").exitCode()).isZero();
@@ -116,9 +146,11 @@ class MonolithStackTest {
             Shop.sleep(Duration.ofSeconds(8));
 
             long total = traffic.total();
-            Map<String, Long> shares = snapshot(traffic.servedBy);
-            System.out.printf("scaling test: %d requests, %d failed, %d resent on a closed keep-alive connection; "
-                    + "served by %s%n", total, traffic.failed(), traffic.resent.get(), shares);
+            Map<String, Long> shares = traffic.shares();
+            System.out.printf("scaling test: %d requests, %d failed, %d resent on a closed keep-alive connection, "
+                    + "slowest read %d ms; served by %s%n", total, traffic.failed(), traffic.resent.get(),
+                    traffic.slowestReadMillis.get(), shares);
+            System.out.println("containers under this load (docker stats):\n" + usage.toText());
             assertThat(traffic.failures).as("failed requests").isEmpty();
             assertThat(total).isGreaterThan(3_000);
             assertThat(shares).hasSize(3);
@@ -140,7 +172,7 @@ class MonolithStackTest {
             assertThat(heal.output()).contains("exited");
             traffic.resetServedBy();
             Shop.sleep(Duration.ofSeconds(6));
-            Map<String, Long> shares = snapshot(traffic.servedBy);
+            Map<String, Long> shares = traffic.shares();
             assertThat(shares).hasSize(3).doesNotContainKey(victim);
             traffic.close();
 
@@ -148,7 +180,8 @@ class MonolithStackTest {
                     traffic.reads.get(), traffic.readFailures.get(), traffic.orderAttempts.get(),
                     traffic.orderFailures.get());
             assertThat(traffic.readFailures.get()).as("failed reads: " + traffic.failures).isZero();
-            assertThat(traffic.orders.values()).as("orders lost after retries").doesNotContain("lost");
+            assertThat(traffic.orders.values()).as("orders lost after retries: " + traffic.failures)
+                    .doesNotContain("lost");
             Set<String> orderIds = Set.copyOf(traffic.orders.values());
             assertThat(orderIds).as("one order per key").hasSize(traffic.orders.size());
         }
@@ -197,15 +230,10 @@ class MonolithStackTest {
     }
 
     private List<Container> stackContainers() {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.STACK, STACK)).exec();
+        return Shop.stackContainers(docker, STACK);
     }
 
     private List<Container> appContainers() {
-        return stackContainers().stream().filter(c -> Labels.ROLE_APP.equals(c.getLabels().get(Labels.ROLE)))
-                .sorted(java.util.Comparator.comparing(c -> c.getNames()[0])).toList();
-    }
-
-    private static Map<String, Long> snapshot(Map<String, AtomicLong> counts) {
-        return counts.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
+        return Shop.appContainers(docker, STACK);
     }
 }

@@ -10,10 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+
 import io.shopscale.console.cli.ShopCtl;
+import io.shopscale.console.plan.Labels;
 
 /** Drives shopctl and the shop's HTTP API the way a user does, for the end-to-end tests. */
 final class Shop {
@@ -69,6 +75,18 @@ final class Shop {
             tokens.add(shopper(base, null));
         }
         return tokens;
+    }
+
+    /** Every container of the stack, running or not, found by its label. */
+    static List<Container> stackContainers(DockerClient docker, String stack) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.STACK, stack)).exec();
+    }
+
+    /** The stack's app replicas, by name. */
+    static List<Container> appContainers(DockerClient docker, String stack) {
+        return stackContainers(docker, stack).stream()
+                .filter(c -> Labels.ROLE_APP.equals(c.getLabels().get(Labels.ROLE)))
+                .sorted(Comparator.comparing(c -> c.getNames()[0])).toList();
     }
 
     static void sleep(Duration duration) {

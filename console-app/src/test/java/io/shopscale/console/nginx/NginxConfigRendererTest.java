@@ -53,16 +53,77 @@ class NginxConfigRendererTest {
         // While the mode is switched, the monolith's replicas still run until the services have taken over.
         Map<String, List<UpstreamServer>> upstreams =
                 new LinkedHashMap<>(Gateways.servicesWithMixedCounts().upstreams());
+        upstreams.put("payments", replicas("payments", 1, 40));
         upstreams.put("monolith", replicas("monolith", 1, 60));
 
         String rendered = renderer.render(new GatewayModel(SHOP, Mode.SERVICES, upstreams));
 
         assertThat(rendered).contains("""
-                    # Not routed in services mode: its replicas are on their way out.
+                    # No route uses this pool now: its service is not in services mode, or has no ready replica yet.
                     upstream monolith {
                         server 172.18.0.60:8080 max_fails=2 fail_timeout=5s;  # shop-monolith-1
                 """);
         assertThat(rendered).doesNotContain("proxy_pass http://monolith;");
+    }
+
+    @Test
+    void whileSwitchingToServicesAPathWhoseServiceIsNotReadyGoesToTheMonolith() {
+        Map<String, List<UpstreamServer>> upstreams = new LinkedHashMap<>();
+        upstreams.put("sso", replicas("sso", 1, 10));
+        upstreams.put("monolith", replicas("monolith", 2, 60));
+
+        String rendered = renderer.render(new GatewayModel(SHOP, Mode.SERVICES, upstreams));
+
+        assertThat(rendered).contains("""
+                        location /api/sso/ {
+                            proxy_pass http://sso;
+                """, """
+                        location /api/catalog/ {
+                            proxy_pass http://monolith;
+                """, """
+                        location /internal/payments/ {
+                            proxy_pass http://monolith;
+                """).doesNotContain("yet.\n    upstream monolith {");
+    }
+
+    @Test
+    void whileSwitchingToTheMonolithTheServicesKeepTheirPathsUntilItIsReady() {
+        Map<String, List<UpstreamServer>> upstreams =
+                new LinkedHashMap<>(Gateways.servicesWithMixedCounts().upstreams());
+
+        String rendered = renderer.render(new GatewayModel(SHOP, Mode.MONOLITH, upstreams));
+
+        assertThat(rendered).contains("""
+                        location /api/ {
+                            proxy_pass http://monolith;
+                """, """
+                        location /api/catalog/ {
+                            proxy_pass http://catalog;
+                """, """
+                        location /internal/catalog/ {
+                            proxy_pass http://catalog;
+                """);
+    }
+
+    @Test
+    void onceTheMonolithIsReadyItTakesEveryPath() {
+        Map<String, List<UpstreamServer>> upstreams =
+                new LinkedHashMap<>(Gateways.servicesWithMixedCounts().upstreams());
+        upstreams.put("monolith", replicas("monolith", 1, 60));
+
+        String rendered = renderer.render(new GatewayModel(SHOP, Mode.MONOLITH, upstreams));
+
+        assertThat(rendered).doesNotContain("proxy_pass http://catalog;", "proxy_pass http://orders;")
+                .contains("# No route uses this pool now: its service is not in monolith mode, or has no ready replica yet.\n    upstream catalog {");
+    }
+
+    @Test
+    void aRequestThatNeverReachedAReplicaIsAnsweredAsNotCarriedOut() {
+        String rendered = renderer.render(Gateways.monolith(1));
+
+        assertThat(rendered).contains("map $upstream_bytes_sent $request_reached_replica {",
+                "if ($request_reached_replica) {\n                return 502 ",
+                "if ($request_reached_replica) {\n                return 504 ");
     }
 
     @Test

@@ -12,7 +12,7 @@ class NginxConfiguratorTest {
 
     private static final String TEST = "exec nginx -t -c " + CANDIDATE_PATH;
     private static final String MOVE = "exec mv -f " + CANDIDATE_PATH + " " + CONFIG_PATH;
-    private static final String RELOAD = "exec nginx -s reload";
+    private static final String RELOAD = "exec " + String.join(" ", NginxConfigurator.RELOAD);
     private static final String NGINX_REJECTS = """
             nginx: [emerg] host not found in upstream "shop-monolith-2" in /etc/nginx/nginx.conf.next:31
             nginx: configuration file /etc/nginx/nginx.conf.next test failed
@@ -94,11 +94,11 @@ class NginxConfiguratorTest {
 
     @Test
     void aFailedReloadIsTriedAgainByTheNextApply() {
-        nginx.answer("nginx -s reload", 1, "nginx: [error] invalid PID number \"\" in \"/var/run/nginx.pid\"");
+        nginx.answer(String.join(" ", NginxConfigurator.RELOAD), 1, "nginx: [error] invalid PID number \"\" in \"/var/run/nginx.pid\"");
         NginxApplyException failure = applyFailing(Gateways.monolith(2));
         assertThat(failure.step()).isEqualTo(Step.RELOAD);
         assertThat(failure.getMessage()).contains("invalid PID number");
-        nginx.answer("nginx -s reload", 0, "");
+        nginx.answer(String.join(" ", NginxConfigurator.RELOAD), 0, "");
         nginx.clearJournal();
 
         Applied applied = configurator.apply(Gateways.monolith(2));

@@ -83,14 +83,14 @@ class PlannerTest {
     class Scaling {
 
         @Test
-        void oneToThreeStartsBothThenRoutesEachAsSoonAsItIsReady() {
+        void oneToThreeBootsOneNewReplicaAfterTheOtherWhileTheFirstServes() {
             assertThat(plan(monolith(3), monolithReplicas(1)).toText()).isEqualTo("""
                 create      service:monolith:2        (scale up)
                 start       service:monolith:2        (scale up)
-                create      service:monolith:3        (scale up)
-                start       service:monolith:3        (scale up)
                 wait-ready  service:monolith:2        (scale up)
                 upstreams   nginx                     monolith=[1,2]  (scale up)
+                create      service:monolith:3        (scale up)
+                start       service:monolith:3        (scale up)
                 wait-ready  service:monolith:3        (scale up)
                 upstreams   nginx                     monolith=[1,2,3]  (scale up)
                 """);
@@ -231,10 +231,10 @@ class PlannerTest {
             assertThat(plan(monolith(3), observed).toText()).isEqualTo("""
                 create      service:monolith:2        (scale up)
                 start       service:monolith:2        (scale up)
-                create      service:monolith:3        (scale up)
-                start       service:monolith:3        (scale up)
                 wait-ready  service:monolith:2        (scale up)
                 upstreams   nginx                     monolith=[1,2]  (scale up)
+                create      service:monolith:3        (scale up)
+                start       service:monolith:3        (scale up)
                 wait-ready  service:monolith:3        (scale up)
                 upstreams   nginx                     monolith=[1,2,3]  (scale up)
                 create      service:monolith:4        (replaces service:monolith:1)
@@ -276,12 +276,13 @@ class PlannerTest {
         @Test
         void scalingOnlyOrdersTouchesOnlyOrdersAndKeepsRoutingEveryService() {
             assertThat(plan(services(3), servicesWithOneReplicaEach()).toText()).isEqualTo("""
+                grant       postgres                  a user per service: sso, catalog, orders, payments, notifications  (a service logs in as its own user)
                 create      service:orders:2          (scale up)
                 start       service:orders:2          (scale up)
-                create      service:orders:3          (scale up)
-                start       service:orders:3          (scale up)
                 wait-ready  service:orders:2          (scale up)
                 upstreams   nginx                     sso=[1] catalog=[1] orders=[1,2] payments=[1] notifications=[1]  (scale up)
+                create      service:orders:3          (scale up)
+                start       service:orders:3          (scale up)
                 wait-ready  service:orders:3          (scale up)
                 upstreams   nginx                     sso=[1] catalog=[1] orders=[1,2,3] payments=[1] notifications=[1]  (scale up)
                 """);
@@ -304,6 +305,7 @@ class PlannerTest {
         @Test
         void switchingFromMonolithStartsEveryServiceBeforeRetiringTheMonolith() {
             assertThat(plan(services(1), monolithReplicas(2)).toText()).isEqualTo("""
+                grant       postgres                  a user per service: sso, catalog, orders, payments, notifications  (a service logs in as its own user)
                 create      service:sso:1             (scale up)
                 start       service:sso:1             (scale up)
                 wait-ready  service:sso:1             (scale up)

@@ -114,7 +114,8 @@ class OrderPlacement {
                         + "Idempotency-Key: it resumes this order and never charges twice.", true);
             }
             undo(claim, stepKey);
-            throw e;
+            throw new DependencyUnavailable("The order was not placed because payments could not take the charge: "
+                    + e.getMessage(), false);
         } catch (RuntimeException e) {
             undo(claim, stepKey);
             throw e;

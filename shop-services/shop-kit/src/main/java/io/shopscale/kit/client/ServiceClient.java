@@ -1,5 +1,6 @@
 package io.shopscale.kit.client;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -27,6 +28,8 @@ import io.shopscale.kit.web.ShopProblem;
 public final class ServiceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** More than the connections a replica keeps to the gateway at once, so a reload cannot use them all up. */
+    private static final int MAX_ATTEMPTS = 16;
 
     private final String service;
     private final RestClient rest;
@@ -44,20 +47,42 @@ public final class ServiceClient {
                 .requestFactory(new BufferingClientHttpRequestFactory(factory)).build();
     }
 
+    /**
+     * Every call the services make to each other is idempotent by a key in its body (a reservation, a charge, an
+     * event id), so a call whose connection closed before any answer is sent again on another connection. That
+     * happens when the gateway reloads: nginx closes its idle keep-alive connections, and a call that went out on
+     * one of them at that moment was never read. One reload can close every pooled connection, hence several tries.
+     */
     public <T> T post(String path, Object body, Class<T> answer) {
-        try {
-            return rest.post().uri(path).body(body)
-                    .retrieve()
-                    .onStatus(HttpStatusCode::isError, (request, response) -> {
-                        throw problemFrom(response.getStatusCode(), response.getBody().readAllBytes());
-                    })
-                    .body(answer);
-        } catch (ResourceAccessException e) {
-            boolean neverSent = causedBy(e, ConnectException.class) || causedBy(e, HttpConnectTimeoutException.class);
-            throw new DependencyUnavailable("The " + service + " service "
-                    + (neverSent ? "cannot be reached" : "did not answer in time") + ". Try again shortly.",
-                    !neverSent);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return rest.post().uri(path).body(body)
+                        .retrieve()
+                        .onStatus(HttpStatusCode::isError, (request, response) -> {
+                            throw problemFrom(response.getStatusCode(), response.getBody().readAllBytes());
+                        })
+                        .body(answer);
+            } catch (ResourceAccessException e) {
+                if (attempt < MAX_ATTEMPTS && closedBeforeAnswer(e)) {
+                    continue;
+                }
+                boolean neverSent = causedBy(e, ConnectException.class)
+                        || causedBy(e, HttpConnectTimeoutException.class);
+                throw new DependencyUnavailable("The " + service + " service "
+                        + (neverSent ? "cannot be reached" : "did not answer in time") + ". Try again shortly.",
+                        !neverSent);
+            }
         }
+    }
+
+    /** The JDK's client says so when a connection ended before the first byte of a response. */
+    private static boolean closedBeforeAnswer(ResourceAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EOFException || String.valueOf(cause.getMessage()).contains("received no bytes")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ShopProblem problemFrom(HttpStatusCode status, byte[] body) {
