@@ -1,0 +1,223 @@
+package io.shopscale.console.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+
+import io.shopscale.console.cli.ShopCtl;
+import io.shopscale.console.docker.DockerEngines;
+import io.shopscale.console.engine.StackMonitor;
+import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.metrics.Sample;
+import io.shopscale.console.plan.Labels;
+import io.shopscale.console.topology.StackName;
+
+/**
+ * {@code shopctl load} against a real two-replica stack: thresholds, live lines and report, the calibration that
+ * proves stalls show in the tail latency, and the Docker and nginx figures that feed the panels.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LoadOnStackTest {
+
+    static final String STACK = "loadtest";
+    static final String PORT = "18482";
+    static final String REPLICA_1 = STACK + "-monolith-1";
+    static final String REPLICA_2 = STACK + "-monolith-2";
+    private static final Pattern LIVE_LINE = Pattern.compile("(?m)^\\d+s  rate 80/s  ok \\d+.*$");
+    private static final Pattern LATENCY = Pattern.compile(
+            "latency  p50 (\\S+)  p95 (\\S+)  p99 (\\S+)  max (\\S+)");
+    private static final Pattern REQUESTS = Pattern.compile("requests (\\d+)  ok (\\d+)  errors (\\d+)");
+
+    private final DockerClient docker = DockerEngines.connect();
+
+    @BeforeAll
+    void upWithTwoReplicas() {
+        Shop.shopctl("down", "--stack", STACK, "--volumes");
+        Shop.Run up = Shop.shopctl("up", "--stack", STACK, "--port", PORT, "--replicas", "2");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+    }
+
+    @AfterAll
+    void removeStack() throws Exception {
+        Shop.shopctl("down", "--stack", STACK, "--volumes");
+        docker.close();
+    }
+
+    @Test
+    @Order(1)
+    void aSteadyRunPassesItsThresholdsAndShowsBothReplicasWithTheirCpuAndMemory() {
+        Shop.Run run = Shop.shopctl("load", "--stack", STACK, "--rate", "80", "--duration", "15s",
+                "--max-error-rate", "0");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        List<String> liveLines = LIVE_LINE.matcher(run.output()).results().map(MatchResult::group).toList();
+        assertThat(liveLines).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(liveLines.get(liveLines.size() - 1)).contains("replicas " + REPLICA_1 + ":")
+                .contains(" " + REPLICA_2 + ":").containsPattern("cpu " + REPLICA_1 + " \\d+% \\d+MiB, " + REPLICA_2);
+        String report = run.output().substring(run.output().indexOf("\nload on "));
+        assertThat(report).contains("errors 0 (0.00%)")
+                .containsPattern("(?m)^" + REPLICA_1 + " +\\d+ +\\d+\\.\\d%$")
+                .containsPattern("(?m)^" + REPLICA_2 + " +\\d+ +\\d+\\.\\d%$")
+                .containsPattern("(?m)^" + REPLICA_1 + " +\\d+% +\\d+% +\\d+MiB$")
+                .containsPattern("(?m)^" + REPLICA_2 + " +\\d+% +\\d+% +\\d+MiB$");
+    }
+
+    @Test
+    @Order(2)
+    void aCrossedThresholdExitsWith99AndTheJsonReportHasEachReplicasCpuAndMemory() throws Exception {
+        Shop.Run run = Shop.shopctl("load", "--stack", STACK, "--rate", "80", "--duration", "5s", "--max-p99", "1ms",
+                "--json");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(99);
+        assertThat(run.output()).contains("threshold crossed: ").contains("p99");
+        JsonNode report = new ObjectMapper().readTree(run.output());
+        assertThat(report.path("total").path("requests").asLong()).isGreaterThanOrEqualTo(390);
+        for (String replica : List.of(REPLICA_1, REPLICA_2)) {
+            JsonNode usage = report.path("containers").path(replica);
+            assertThat(usage.path("meanCpuPercent").asDouble()).as(replica).isPositive();
+            assertThat(usage.path("peakMemoryBytes").asLong()).as(replica).isPositive();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void pausingEveryReplicaForFiveSecondsShowsAsMultiSecondTailLatency() throws Exception {
+        StringWriter output = new StringWriter();
+        PrintWriter writer = new PrintWriter(output, true);
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> ShopCtl.run(new String[] {"load",
+                "--stack", STACK, "--rate", "80", "--duration", "20s"}, writer, writer));
+        awaitFirstLiveLine(output);
+        Shop.sleep(Duration.ofSeconds(6));
+        List<String> replicas = appContainerIds();
+        assertThat(replicas).hasSize(2);
+        Instant paused = Instant.now();
+        replicas.forEach(id -> docker.pauseContainerCmd(id).exec());
+        try {
+            Shop.sleep(Duration.ofSeconds(5));
+        } finally {
+            replicas.forEach(id -> docker.unpauseContainerCmd(id).exec());
+        }
+        Duration pause = Duration.between(paused, Instant.now());
+        int exitCode = run.get();
+        System.out.println("$ shopctl load (paused every replica for " + pause.toMillis() + " ms)\n" + output);
+
+        assertThat(exitCode).as(output.toString()).isZero();
+        Matcher latency = LATENCY.matcher(output.toString());
+        assertThat(latency.find()).as(output.toString()).isTrue();
+        double p99 = millis(latency.group(3));
+        double max = millis(latency.group(4));
+        System.out.printf("calibration: pause %d ms, p50 %s, p95 %s, p99 %s, max %s%n", pause.toMillis(),
+                latency.group(1), latency.group(2), latency.group(3), latency.group(4));
+        // A quarter of the run's requests fall due during the pause and wait up to its whole length: the slowest
+        // percent of the run waited more than 4 s, and the first request due in the pause waited nearly 5 s.
+        assertThat(p99).isGreaterThanOrEqualTo(4000);
+        assertThat(max).isGreaterThanOrEqualTo(4500);
+        Matcher requests = REQUESTS.matcher(output.toString());
+        assertThat(requests.find()).isTrue();
+        assertThat(Long.parseLong(requests.group(1))).as("requests due during the pause are sent late, not skipped")
+                .isGreaterThanOrEqualTo(1550);
+        assertThat(output.toString()).as("while nothing answers, the live line shows requests waiting to be sent")
+                .containsPattern("backlog \\d+");
+    }
+
+    @Test
+    @Order(4)
+    void theMonitorFeedsDockerStatsAndNginxCountersAndFollowsReplicasThatStopAndStart() {
+        int streamsBefore = dockerStreamThreads();
+        MetricsHub hub = new MetricsHub();
+        try (StackMonitor monitor = StackMonitor.start(docker, StackName.of(STACK), hub)) {
+            Shop.Run load = Shop.shopctl("load", "--stack", STACK, "--rate", "40", "--duration", "5s",
+                    "--shoppers", "2");
+            assertThat(load.exitCode()).as(load.output()).isZero();
+
+            List<Sample> samples = hub.samples();
+            assertThat(samples).anySatisfy(sample -> {
+                assertThat(sample.containers()).containsKeys(REPLICA_1, REPLICA_2);
+                sample.containers().values().forEach(stats -> {
+                    assertThat(stats.cpuPercent()).isPositive();
+                    assertThat(stats.memoryBytes()).isPositive();
+                });
+            });
+            assertThat(samples).anySatisfy(sample -> {
+                assertThat(sample.nginx()).isNotNull();
+                assertThat(sample.nginx().requestsPerSecond()).isPositive();
+            });
+
+            String second = containerId(REPLICA_2);
+            docker.killContainerCmd(second).exec();
+            awaitFollowed(monitor, Set.of(REPLICA_1));
+            docker.startContainerCmd(second).exec();
+            awaitFollowed(monitor, Set.of(REPLICA_1, REPLICA_2));
+        }
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (dockerStreamThreads() > streamsBefore && Instant.now().isBefore(deadline)) {
+            Shop.sleep(Duration.ofMillis(100));
+        }
+        assertThat(dockerStreamThreads()).as("stats streams left open").isEqualTo(streamsBefore);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().startsWith("shopscale-")
+                && !thread.getName().equals("shopscale-metrics-ticker"));
+    }
+
+    private static void awaitFirstLiveLine(StringWriter output) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!LIVE_LINE.matcher(output.toString()).find()) {
+            assertThat(Instant.now()).as("no live line within 60 s:\n" + output).isBefore(deadline);
+            Shop.sleep(Duration.ofMillis(50));
+        }
+    }
+
+    private static void awaitFollowed(StackMonitor monitor, Set<String> replicas) {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (!monitor.followedReplicas().equals(replicas)) {
+            assertThat(Instant.now()).as("following " + monitor.followedReplicas() + ", not " + replicas)
+                    .isBefore(deadline);
+            Shop.sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private List<String> appContainerIds() {
+        return docker.listContainersCmd().withLabelFilter(Map.of(Labels.STACK, STACK, Labels.ROLE, Labels.ROLE_APP))
+                .exec().stream().map(Container::getId).toList();
+    }
+
+    private String containerId(String name) {
+        return docker.inspectContainerCmd(name).exec().getId();
+    }
+
+    private static int dockerStreamThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("docker-java-stream-")).count();
+    }
+
+    /** As {@code LatencySummary.format} prints it: {@code 0.42ms}, {@code 38ms}, {@code 4.9s}, {@code 12s}. */
+    private static double millis(String text) {
+        if (text.endsWith("ms")) {
+            return Double.parseDouble(text.substring(0, text.length() - 2));
+        }
+        return Double.parseDouble(text.substring(0, text.length() - 1)) * 1000;
+    }
+}
