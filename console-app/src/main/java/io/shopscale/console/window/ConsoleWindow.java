@@ -1,0 +1,93 @@
+package io.shopscale.console.window;
+
+import java.nio.file.Path;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.window.logs.LogsViewModel;
+import io.shopscale.console.window.nginx.NginxConfigViewModel;
+import io.shopscale.console.window.stack.StackMonitoring;
+import io.shopscale.console.window.stack.StackViewModel;
+import io.shopscale.console.window.diagram.TopologyViewModel;
+import io.shopscale.console.window.traffic.GeneratorLoadRunner;
+import io.shopscale.console.window.traffic.LoadControlsViewModel;
+import io.shopscale.console.window.traffic.ThroughputViewModel;
+
+/**
+ * The JavaFX application: wires the engine, the metrics hub and the view-models to the view, polls the stack (and,
+ * when followed, its logs), and keeps the stack monitored while it runs. Closing the window stops the load, the
+ * monitor and the panels' subscriptions to the hub.
+ */
+public final class ConsoleWindow extends Application {
+
+    /** How often the window reads the stack's state from Docker. */
+    static final Duration POLL = Duration.seconds(2);
+
+    private FxBackground background;
+    private MetricsHub hub;
+    private Timeline poll;
+    private StackMonitoring monitoring;
+    private ThroughputViewModel throughput;
+    private LoadControlsViewModel load;
+    private TopologyViewModel topology;
+
+    @Override
+    public void start(Stage stage) {
+        ConsoleOptions options = ConsoleOptions.parse(getParameters().getRaw());
+        background = new FxBackground();
+        hub = new MetricsHub().startTicking();
+        ShopEngine engine = new LocalShopEngine(Path.of(System.getProperty("user.home"), ".shopscale"));
+        StackViewModel stack = new StackViewModel(engine, background, hub, options.stackName(), options.port());
+        monitoring = new StackMonitoring(engine, background, hub, options.stackName(), stack.runningProperty());
+        throughput = new ThroughputViewModel(hub, background);
+        load = new LoadControlsViewModel(new GeneratorLoadRunner(hub), background, stack.urlProperty());
+        NginxConfigViewModel nginx = new NginxConfigViewModel(engine, background, stack, hub.time());
+        LogsViewModel logs = new LogsViewModel(engine, background, stack);
+        topology = new TopologyViewModel(stack, hub, background);
+        ConsoleView view = new ConsoleView(stack, throughput, load, nginx, logs, topology,
+                getHostServices()::showDocument);
+
+        stage.setTitle("ShopScale · " + options.stackName());
+        stage.setScene(new Scene(view.root(), 1280, 820));
+        stage.show();
+
+        stack.refresh();
+        poll = new Timeline(new KeyFrame(POLL, event -> {
+            stack.refresh();
+            logs.poll();
+        }));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    @Override
+    public void stop() {
+        if (poll != null) {
+            poll.stop();
+        }
+        if (load != null) {
+            load.close();
+        }
+        if (monitoring != null) {
+            monitoring.close();
+        }
+        if (throughput != null) {
+            throughput.close();
+        }
+        if (topology != null) {
+            topology.close();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+        if (background != null) {
+            background.close();
+        }
+    }
+}

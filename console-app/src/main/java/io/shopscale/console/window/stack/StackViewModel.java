@@ -1,0 +1,402 @@
+package io.shopscale.console.window.stack;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import io.shopscale.console.engine.StackEngine;
+import io.shopscale.console.engine.StackStatus;
+import io.shopscale.console.metrics.ContainerStats;
+import io.shopscale.console.metrics.Event;
+import io.shopscale.console.metrics.EventKind;
+import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.metrics.Sample;
+import io.shopscale.console.plan.Labels;
+import io.shopscale.console.plan.ProgressEvent;
+import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.Mode;
+import io.shopscale.console.topology.StackName;
+import io.shopscale.console.window.Background;
+import io.shopscale.console.window.Problems;
+import io.shopscale.console.window.ShopEngine;
+
+/**
+ * The stack as the window shows and drives it: mode, start and stop, one {@link ServiceCard} per service, and what
+ * the engine reports while it works. One command (start, stop, scale, heal) runs at a time; the state is read again
+ * after each one and whenever {@link #refresh()} is called.
+ */
+public final class StackViewModel {
+
+    /** Lines of start and stop progress kept for the activity list. */
+    static final int MAX_ACTIVITY = 200;
+    static final String BASE_IMAGE_MESSAGE = "base image for ";
+    static final String RELOAD_MESSAGE = "nginx reloaded";
+
+    private final ShopEngine engine;
+    private final Background background;
+    private final MetricsHub hub;
+    private final StackName stack;
+    private final int port;
+
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.MONOLITH);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper imageSource = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> activity = FXCollections.observableArrayList();
+    private final ObservableList<ServiceCard> cards = FXCollections.observableArrayList();
+    private final ObjectProperty<StackStatus> status = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Event> lastReload = new ReadOnlyObjectWrapper<>();
+    // One read-only view each, kept: a view made per call would be collected with the listeners added to it.
+    private final ObservableList<String> readOnlyActivity = FXCollections.unmodifiableObservableList(activity);
+    private final ObservableList<ServiceCard> readOnlyCards = FXCollections.unmodifiableObservableList(cards);
+
+    private final Set<String> seenReady = new HashSet<>();
+    private final Set<String> draining = new HashSet<>();
+    private final List<String> baseImages = new ArrayList<>();
+    private boolean refreshing;
+    private boolean problemFromRefresh;
+
+    public StackViewModel(ShopEngine engine, Background background, MetricsHub hub, StackName stack, int port) {
+        this.engine = engine;
+        this.background = background;
+        this.hub = hub;
+        this.stack = stack;
+        this.port = port;
+        showCardsFor(mode.get());
+        mode.addListener((property, before, now) -> {
+            if (now != null && !running.get()) {
+                showCardsFor(now);
+            }
+        });
+    }
+
+    public StackName stack() {
+        return stack;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Which topology Start deploys; while a stack runs, the one it runs. */
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What went wrong last, for people; empty when nothing did. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Where the base images came from, as the engine said at the last start or scale. */
+    public ReadOnlyStringProperty imageSourceProperty() {
+        return imageSource.getReadOnlyProperty();
+    }
+
+    /** The shop's address while it runs, otherwise empty. */
+    public ReadOnlyStringProperty urlProperty() {
+        return url.getReadOnlyProperty();
+    }
+
+    /**
+     * The last status read, for the panels that draw the whole stack; null before the first. It changes after the
+     * cards show it, so a listener finds the chips' states up to date.
+     */
+    public ObjectProperty<StackStatus> statusProperty() {
+        return status;
+    }
+
+    /** The reload the engine reported last, as recorded on the timeline; null before the first. */
+    public ReadOnlyObjectProperty<Event> lastReloadProperty() {
+        return lastReload.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> activity() {
+        return readOnlyActivity;
+    }
+
+    public ObservableList<ServiceCard> cards() {
+        return readOnlyCards;
+    }
+
+    public void start() {
+        if (busy.get()) {
+            return;
+        }
+        Mode chosen = mode.get();
+        up(chosen, true, "starting stack " + stack + " in " + chosen.label() + " mode on port " + port,
+                "the shop is up at " + StackEngine.url(port));
+    }
+
+    /**
+     * Switches the running stack to the other mode, like {@code shopctl up --mode}: the new mode's replicas start
+     * while the old ones serve, each path moves over once its service is ready, then the old replicas drain and
+     * stop. Users, orders and notifications stay.
+     */
+    public void switchMode(Mode target) {
+        Mode current = mode.get();
+        if (busy.get() || !running.get() || target == null || target == current) {
+            return;
+        }
+        hub.recordEvent(EventKind.MODE_SWITCH, current.label() + " → " + target.label());
+        up(target, false, "switching stack " + stack + " from " + current.label() + " to " + target.label()
+                + " mode; the data stays", "stack " + stack + " runs in " + target.label() + " mode");
+    }
+
+    /** Brings the stack up in {@code target} mode off the FX thread, its steps listed as they happen. */
+    private void up(Mode target, boolean clearActivity, String startLine, String doneLine) {
+        DesiredTopology desired;
+        try {
+            desired = DesiredTopology.initial(stack, target, port);
+        } catch (RuntimeException e) {
+            problem.set(Problems.describe(e));
+            return;
+        }
+        commandStarted();
+        if (clearActivity) {
+            activity.clear();
+        }
+        addActivity(startLine);
+        background.run(() -> {
+            engine.up(desired, progress(this::addActivity));
+            return null;
+        }, done -> {
+            addActivity(doneLine);
+            mode.set(target);
+            showCardsFor(target);
+            commandEnded();
+        }, failure -> {
+            setProblem(Problems.describe(failure));
+            commandEnded();
+        });
+    }
+
+    /** Removes the containers and keeps the data, like {@code shopctl down}. */
+    public void stop() {
+        if (busy.get()) {
+            return;
+        }
+        commandStarted();
+        addActivity("stopping stack " + stack + " (the data stays)");
+        background.run(() -> {
+            engine.down(stack, false, line -> background.onFxThread(() -> addActivity(line)));
+            return null;
+        }, done -> {
+            addActivity("stack " + stack + " is down");
+            commandEnded();
+        }, failure -> {
+            setProblem(Problems.describe(failure));
+            commandEnded();
+        });
+    }
+
+    /** Applies a slider: scales one service of the running stack. Nothing happens while another command runs. */
+    public void scale(String service, int replicas) {
+        ServiceCard card = card(service);
+        if (busy.get() || !running.get() || card == null || isSettled(card, replicas)) {
+            return;
+        }
+        commandStarted();
+        card.scalingStarted();
+        card.chips().stream().filter(chip -> chip.replica() > replicas)
+                .forEach(chip -> draining.add(chip.container()));
+        showStatus(status.get());
+        hub.recordEvent(EventKind.SCALE, service + " → " + replicas);
+        card.addStep("scaling " + service + " to " + replicas);
+        background.run(() -> {
+            engine.scale(stack, Map.of(service, replicas), progress(card::addStep));
+            return null;
+        }, done -> {
+            card.addStep(service + " runs " + replicas + (replicas == 1 ? " replica" : " replicas"));
+            card.scalingEnded();
+            commandEnded();
+        }, failure -> {
+            card.addStep("failed: " + Problems.describe(failure).lines().findFirst().orElse(""));
+            setProblem(Problems.describe(failure));
+            card.scalingEnded();
+            commandEnded();
+        });
+    }
+
+    /** Replaces replicas that died or were killed, like {@code shopctl heal}. */
+    public void heal() {
+        if (busy.get() || !running.get()) {
+            return;
+        }
+        commandStarted();
+        addActivity("replacing stopped replicas");
+        background.run(() -> {
+            engine.scale(stack, Map.of(), progress(this::addActivity));
+            return null;
+        }, done -> commandEnded(), failure -> {
+            setProblem(Problems.describe(failure));
+            commandEnded();
+        });
+    }
+
+    /** Kills one replica at once, for demos: nginx routes around it, {@link #heal()} replaces it. */
+    public void kill(String container) {
+        hub.recordEvent(EventKind.KILL, container);
+        addActivity("killing " + container);
+        background.run(() -> {
+            engine.kill(stack, container);
+            return null;
+        }, done -> refresh(), failure -> setProblem(Problems.describe(failure)));
+    }
+
+    /** Reads the stack's state again, unless a read is already under way. */
+    public void refresh() {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        background.run(() -> engine.status(stack), read -> {
+            refreshing = false;
+            if (problemFromRefresh) {
+                problem.set("");
+                problemFromRefresh = false;
+            }
+            showStatus(read);
+            status.set(read);
+        }, failure -> {
+            refreshing = false;
+            running.set(false);
+            // What a command reported explains more than a failed read after it.
+            if (problem.get().isEmpty() || problemFromRefresh) {
+                problem.set(Problems.describe(failure));
+                problemFromRefresh = true;
+            }
+        });
+    }
+
+    private void showStatus(StackStatus read) {
+        if (read == null) {
+            return;
+        }
+        running.set(read.exists());
+        url.set(read.url());
+        if (read.exists() && !read.mode().isEmpty()) {
+            mode.set(Mode.parse(read.mode()));
+        }
+        showCardsFor(mode.get());
+        Map<String, ContainerStats> stats = hub.latest().map(Sample::containers).orElse(Map.of());
+        Set<String> present = new HashSet<>();
+        for (ServiceCard card : cards) {
+            List<ReplicaChip> chips = new ArrayList<>();
+            for (StackStatus.Replica replica : read.containers()) {
+                if (Labels.ROLE_APP.equals(replica.role()) && replica.service().equals(card.service())) {
+                    present.add(replica.name());
+                    chips.add(new ReplicaChip(replica.name(), replica.replica(), stateOf(replica),
+                            stats.get(replica.name())));
+                }
+            }
+            card.showReplicas(chips);
+        }
+        seenReady.retainAll(present);
+        draining.retainAll(present);
+    }
+
+    private ReplicaState stateOf(StackStatus.Replica replica) {
+        ReplicaState reported = ReplicaState.of(replica);
+        boolean isRunning = ReplicaState.RUNNING.equals(replica.state());
+        if (reported == ReplicaState.READY) {
+            seenReady.add(replica.name());
+        }
+        if (draining.contains(replica.name()) && isRunning) {
+            return ReplicaState.DRAINING;
+        }
+        if (isRunning && !replica.ready() && seenReady.contains(replica.name())) {
+            return ReplicaState.UNHEALTHY;
+        }
+        return reported;
+    }
+
+    private boolean isSettled(ServiceCard card, int replicas) {
+        List<ReplicaChip> chips = card.chips();
+        return chips.size() == replicas && chips.stream().allMatch(chip -> chip.state() == ReplicaState.READY);
+    }
+
+    private void showCardsFor(Mode shown) {
+        List<String> services = cards.stream().map(ServiceCard::service).toList();
+        if (!services.equals(shown.services())) {
+            cards.setAll(shown.services().stream().map(ServiceCard::new).toList());
+        }
+    }
+
+    private ServiceCard card(String service) {
+        return cards.stream().filter(card -> card.service().equals(service)).findFirst().orElse(null);
+    }
+
+    private ShopEngine.Progress progress(Consumer<String> steps) {
+        return new ShopEngine.Progress() {
+            @Override
+            public void onStep(ProgressEvent event) {
+                String line = StepLine.of(event);
+                background.onFxThread(() -> steps.accept(line));
+            }
+
+            @Override
+            public void onMessage(String message) {
+                background.onFxThread(() -> message(message));
+            }
+        };
+    }
+
+    private void message(String message) {
+        addActivity(message);
+        if (message.startsWith(BASE_IMAGE_MESSAGE)) {
+            baseImages.add(message.substring(BASE_IMAGE_MESSAGE.length()));
+            imageSource.set("base images: " + String.join("; ", baseImages));
+        } else if (message.startsWith(RELOAD_MESSAGE)) {
+            lastReload.set(hub.recordEvent(EventKind.RELOAD, message));
+        }
+    }
+
+    private void commandStarted() {
+        busy.set(true);
+        problem.set("");
+        problemFromRefresh = false;
+        baseImages.clear();
+    }
+
+    private void commandEnded() {
+        busy.set(false);
+        refresh();
+    }
+
+    private void setProblem(String text) {
+        problem.set(text);
+        problemFromRefresh = false;
+    }
+
+    private void addActivity(String line) {
+        activity.add(line);
+        if (activity.size() > MAX_ACTIVITY) {
+            activity.remove(0);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.shopscale.console.window;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.shopscale.console.engine.StackStatus;
+import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.nginx.ConfigDiff;
+import io.shopscale.console.metrics.Subscription;
+import io.shopscale.console.plan.ContainerRef;
+import io.shopscale.console.plan.Operation;
+import io.shopscale.console.plan.ProgressEvent;
+import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.StackName;
+
+/**
+ * An engine that keeps its stack in a list: each replica it starts is ready at once, next to nginx, HAProxy and
+ * PostgreSQL; it can be told to fail, and to render and reload nginx's config as it scales.
+ */
+public final class FakeShopEngine implements ShopEngine {
+
+    public static final String IMAGE_MESSAGE = "base image for jre: shopscale/jre:17 (built from Debian packages)";
+
+    private final List<StackStatus.Replica> containers = new ArrayList<>();
+    private final List<String> commands = new ArrayList<>();
+    private String mode = "";
+    private int port;
+    private RuntimeException failure;
+    private int openMonitors;
+    private String nginxConfig = "upstream monolith {\n}\n";
+    private boolean reloadsNginx;
+    private int nginxReads;
+    private int logReads;
+    private final Map<String, List<String>> logLines = new LinkedHashMap<>();
+
+    /** Every call from now on throws this; null makes the engine work again. */
+    public void failWith(RuntimeException problem) {
+        failure = problem;
+    }
+
+    public List<String> commands() {
+        return commands;
+    }
+
+    /** Changes one replica as Docker would report it. */
+    public void setReplica(String service, int replica, String state, boolean ready) {
+        containers.removeIf(c -> c.service().equals(service) && c.replica() == replica);
+        containers.add(new StackStatus.Replica(name(service, replica), "app", service, replica, state, ready, ""));
+    }
+
+    public void setNginxConfig(String config) {
+        nginxConfig = config;
+    }
+
+    /** From now on each scale renders an upstream per service and reports the reload, as the real engine does. */
+    public void reloadNginxOnScale() {
+        reloadsNginx = true;
+    }
+
+    /** Adds a line to what {@link #logs} returns for one container, after its start line. */
+    public void addLogLine(String container, String line) {
+        logLines.computeIfAbsent(container, name -> new ArrayList<>()).add(line);
+    }
+
+    /** How often the nginx config was read. */
+    public int nginxReads() {
+        return nginxReads;
+    }
+
+    /** How often the logs were read. */
+    public int logReads() {
+        return logReads;
+    }
+
+    @Override
+    public void up(DesiredTopology desired, Progress progress) {
+        check();
+        commands.add("up " + desired.mode().label());
+        mode = desired.mode().label();
+        port = desired.publishPort();
+        progress.onMessage(IMAGE_MESSAGE);
+        for (String role : List.of("haproxy", "nginx", "postgres")) {
+            containers.removeIf(c -> c.role().equals(role));
+            containers.add(new StackStatus.Replica("window-" + role, role, role, 1, "running", true, ""));
+        }
+        containers.removeIf(c -> c.role().equals("app") && !desired.mode().hasService(c.service()));
+        desired.replicas().forEach((service, count) -> converge(service, count, progress));
+    }
+
+    @Override
+    public void scale(StackName stack, Map<String, Integer> replicas, Progress progress) {
+        check();
+        commands.add("scale " + replicas);
+        replicas.forEach((service, count) -> converge(service, count, progress));
+        containers.replaceAll(c -> c.state().equals("running") ? c
+                : new StackStatus.Replica(c.name(), c.role(), c.service(), c.replica(), "running", true, ""));
+        if (reloadsNginx) {
+            String before = nginxConfig;
+            nginxConfig = renderedNginxConfig();
+            ConfigDiff change = ConfigDiff.between(before, nginxConfig);
+            progress.onMessage("nginx reloaded: " + change.linesAdded() + " lines added, " + change.linesRemoved()
+                    + " removed");
+        }
+    }
+
+    @Override
+    public void down(StackName stack, boolean volumes, Consumer<String> progress) {
+        check();
+        commands.add("down");
+        containers.forEach(c -> progress.accept("stopping and removing " + c.name()));
+        containers.clear();
+        mode = "";
+    }
+
+    @Override
+    public void kill(StackName stack, String container) {
+        check();
+        commands.add("kill " + container);
+        containers.replaceAll(c -> c.name().equals(container)
+                ? new StackStatus.Replica(c.name(), c.role(), c.service(), c.replica(), "exited", false, "") : c);
+    }
+
+    @Override
+    public StackStatus status(StackName stack) {
+        check();
+        return new StackStatus(stack.value(), mode, mode.isEmpty() ? "" : "http://127.0.0.1:" + port + "/",
+                List.copyOf(containers));
+    }
+
+    @Override
+    public String nginxConfig(StackName stack) {
+        check();
+        nginxReads++;
+        return nginxConfig;
+    }
+
+    @Override
+    public String logs(StackName stack, Optional<String> service, int lines) {
+        check();
+        logReads++;
+        StringBuilder text = new StringBuilder();
+        containers.stream().filter(c -> service.map(c.service()::equals).orElse(true))
+                .forEach(c -> {
+                    text.append(c.name()).append(" | Started ShopApplication\n");
+                    logLines.getOrDefault(c.name(), List.of())
+                            .forEach(line -> text.append(c.name()).append(" | ").append(line).append('\n'));
+                });
+        return text.toString();
+    }
+
+    @Override
+    public Subscription monitor(StackName stack, MetricsHub hub) {
+        check();
+        openMonitors++;
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                openMonitors--;
+            }
+        };
+    }
+
+    /** Monitors opened and not yet closed; kept apart from {@link #commands()}, which lists what changes the stack. */
+    public int openMonitors() {
+        return openMonitors;
+    }
+
+    private void converge(String service, int count, Progress progress) {
+        int present = (int) containers.stream().filter(c -> c.service().equals(service)).count();
+        int total = Math.abs(count - present);
+        int step = 0;
+        for (int replica = present + 1; replica <= count; replica++) {
+            Operation start = new Operation.StartContainer(ContainerRef.app(StackName.of("window"), service, replica),
+                    "scale up");
+            progress.onStep(new ProgressEvent.StepStarted(start, ++step, total));
+            progress.onStep(new ProgressEvent.StepFinished(start, step, total, Duration.ofMillis(400)));
+            setReplica(service, replica, "running", true);
+        }
+        for (int replica = present; replica > count; replica--) {
+            int gone = replica;
+            Operation remove = new Operation.RemoveContainer(ContainerRef.app(StackName.of("window"), service, gone),
+                    "scale down");
+            progress.onStep(new ProgressEvent.StepFinished(remove, ++step, total, Duration.ofMillis(100)));
+            containers.removeIf(c -> c.service().equals(service) && c.replica() == gone);
+        }
+    }
+
+    private String renderedNginxConfig() {
+        StringBuilder config = new StringBuilder();
+        containers.stream().filter(c -> c.role().equals("app")).map(StackStatus.Replica::service).distinct()
+                .forEach(service -> {
+                    config.append("upstream ").append(service).append(" {\n");
+                    containers.stream().filter(c -> c.service().equals(service))
+                            .forEach(c -> config.append("    server ").append(c.name()).append(":8080;\n"));
+                    config.append("}\n");
+                });
+        return config.toString();
+    }
+
+    private void check() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    static String name(String service, int replica) {
+        return "window-" + service + "-" + replica;
+    }
+}

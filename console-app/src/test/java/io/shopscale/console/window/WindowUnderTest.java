@@ -1,0 +1,42 @@
+package io.shopscale.console.window;
+
+import java.util.function.Consumer;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.topology.StackName;
+import io.shopscale.console.window.logs.LogsViewModel;
+import io.shopscale.console.window.nginx.NginxConfigViewModel;
+import io.shopscale.console.window.stack.StackViewModel;
+import io.shopscale.console.window.diagram.TopologyViewModel;
+import io.shopscale.console.window.traffic.LoadControlsViewModel;
+import io.shopscale.console.window.traffic.LoadRunner;
+import io.shopscale.console.window.traffic.ThroughputViewModel;
+
+/** The whole window of stack {@code window} on port 18490, over a given engine, every engine call run at once. */
+final class WindowUnderTest {
+
+    final StackViewModel stack;
+    final NginxConfigViewModel nginx;
+    final LogsViewModel logs;
+    final TopologyViewModel topology;
+    final ConsoleView view;
+
+    WindowUnderTest(ShopEngine engine, MetricsHub hub, LoadRunner runner, Consumer<String> openInBrowser) {
+        Background background = Background.sameThread();
+        stack = new StackViewModel(engine, background, hub, StackName.of("window"), 18490);
+        nginx = new NginxConfigViewModel(engine, background, stack, hub.time());
+        logs = new LogsViewModel(engine, background, stack);
+        topology = new TopologyViewModel(stack, hub, background);
+        view = new ConsoleView(stack, new ThroughputViewModel(hub, background),
+                new LoadControlsViewModel(runner, background, stack.urlProperty()), nginx, logs, topology,
+                openInBrowser);
+    }
+
+    void show(Stage stage) {
+        stage.setScene(new Scene(view.root(), 1280, 820));
+        stage.show();
+    }
+}

@@ -1,0 +1,244 @@
+package io.shopscale.console.window.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.shopscale.console.docker.NoDockerEngines;
+import io.shopscale.console.metrics.EventKind;
+import io.shopscale.console.metrics.FakeTime;
+import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.topology.Mode;
+import io.shopscale.console.topology.StackName;
+import io.shopscale.console.topology.TopologyException;
+import io.shopscale.console.window.Background;
+import io.shopscale.console.window.FakeShopEngine;
+import io.shopscale.console.window.QueuedBackground;
+
+class StackViewModelTest {
+
+    private final FakeShopEngine engine = new FakeShopEngine();
+    private final FakeTime time = new FakeTime();
+    private final MetricsHub hub = new MetricsHub(time, 60);
+
+    private StackViewModel window(Background background) {
+        return new StackViewModel(engine, background, hub, StackName.of("window"), 18490);
+    }
+
+    private static ServiceCard monolith(StackViewModel stack) {
+        return stack.cards().get(0);
+    }
+
+    @Test
+    void startDeploysTheChosenModeAndShowsItsStepsAndTheBaseImageSource() {
+        StackViewModel stack = window(Background.sameThread());
+
+        stack.start();
+
+        assertThat(engine.commands()).containsExactly("up monolith");
+        assertThat(stack.runningProperty().get()).isTrue();
+        assertThat(stack.busyProperty().get()).isFalse();
+        assertThat(stack.imageSourceProperty().get())
+                .isEqualTo("base images: jre: shopscale/jre:17 (built from Debian packages)");
+        assertThat(stack.activity()).contains("[1/1] start service:monolith:1 (scale up) …",
+                "[1/1] start service:monolith:1 (scale up)  done in 0.4s",
+                "the shop is up at http://127.0.0.1:18490/");
+        assertThat(stack.urlProperty().get()).isEqualTo("http://127.0.0.1:18490/");
+        assertThat(monolith(stack).chips()).extracting(ReplicaChip::container, ReplicaChip::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("window-monolith-1", ReplicaState.READY));
+    }
+
+    @Test
+    void aSliderScalesItsServiceShowsThePlanStepsOnTheCardAndMarksTheChart() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.start();
+
+        stack.scale("monolith", 3);
+
+        assertThat(engine.commands()).containsExactly("up monolith", "scale {monolith=3}");
+        assertThat(monolith(stack).steps()).containsExactly("scaling monolith to 3",
+                "[1/2] start service:monolith:2 (scale up) …", "[1/2] start service:monolith:2 (scale up)  done in 0.4s",
+                "[2/2] start service:monolith:3 (scale up) …", "[2/2] start service:monolith:3 (scale up)  done in 0.4s",
+                "monolith runs 3 replicas");
+        assertThat(monolith(stack).chips()).extracting(ReplicaChip::container)
+                .containsExactly("window-monolith-1", "window-monolith-2", "window-monolith-3");
+        assertThat(monolith(stack).requestedProperty().get()).isEqualTo(3);
+        assertThat(hub.events()).extracting(event -> event.kind() + " " + event.text())
+                .containsExactly("SCALE monolith → 3");
+    }
+
+    @Test
+    void theSameCountAgainDoesNothingWhileEveryReplicaIsReady() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.start();
+
+        stack.scale("monolith", 1);
+
+        assertThat(engine.commands()).containsExactly("up monolith");
+    }
+
+    @Test
+    void replicasGoingAwayShowAsDrainingUntilTheyAreGone() {
+        QueuedBackground background = new QueuedBackground();
+        StackViewModel stack = window(background);
+        stack.start();
+        background.runAll();
+        stack.scale("monolith", 3);
+        background.runAll();
+
+        stack.scale("monolith", 1);
+
+        assertThat(stack.busyProperty().get()).isTrue();
+        assertThat(monolith(stack).scalingProperty().get()).isTrue();
+        assertThat(monolith(stack).chips()).extracting(ReplicaChip::state)
+                .containsExactly(ReplicaState.READY, ReplicaState.DRAINING, ReplicaState.DRAINING);
+        background.runAll();
+        assertThat(monolith(stack).chips()).extracting(ReplicaChip::container).containsExactly("window-monolith-1");
+        assertThat(monolith(stack).scalingProperty().get()).isFalse();
+    }
+
+    @Test
+    void chipsSayStartingReadyUnhealthyAndStopped() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.start();
+        engine.setReplica("monolith", 1, "running", false);
+        engine.setReplica("monolith", 2, "running", false);
+        engine.setReplica("monolith", 3, "exited", false);
+        engine.setReplica("monolith", 4, "created", false);
+
+        stack.refresh();
+
+        assertThat(monolith(stack).chips()).extracting(ReplicaChip::state).containsExactly(
+                ReplicaState.UNHEALTHY, ReplicaState.STARTING, ReplicaState.STOPPED, ReplicaState.STARTING);
+    }
+
+    @Test
+    void chipsShowCpuAndMemoryFromTheHub() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.start();
+        hub.recordContainerStats("window-monolith-1", 42.4, 150L * 1024 * 1024);
+        time.advance(Duration.ofSeconds(1));
+
+        stack.refresh();
+
+        assertThat(monolith(stack).chips().get(0).usage()).isEqualTo("cpu 42% · 150 MiB");
+    }
+
+    @Test
+    void killStopsTheReplicaAndMarksTheChartThenHealReplacesIt() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.start();
+
+        stack.kill("window-monolith-1");
+
+        assertThat(monolith(stack).chips()).extracting(ReplicaChip::state).containsExactly(ReplicaState.STOPPED);
+        assertThat(hub.events()).extracting(event -> event.kind()).containsExactly(EventKind.KILL);
+        stack.heal();
+        assertThat(engine.commands()).endsWith("kill window-monolith-1", "scale {}");
+        assertThat(monolith(stack).chips()).extracting(ReplicaChip::state).containsExactly(ReplicaState.READY);
+    }
+
+    @Test
+    void stopRemovesTheStackAndLeavesTheSlidersIdle() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.start();
+
+        stack.stop();
+
+        assertThat(stack.runningProperty().get()).isFalse();
+        assertThat(stack.activity()).contains("stopping and removing window-monolith-1", "stack window is down");
+        assertThat(monolith(stack).chips()).isEmpty();
+        stack.scale("monolith", 2);
+        assertThat(engine.commands()).containsExactly("up monolith", "down");
+    }
+
+    @Test
+    void oneCommandAtATime() {
+        QueuedBackground background = new QueuedBackground();
+        StackViewModel stack = window(background);
+
+        stack.start();
+        stack.start();
+        stack.stop();
+
+        background.runAll();
+        assertThat(engine.commands()).containsExactly("up monolith");
+    }
+
+    @Test
+    void withoutDockerTheWindowSaysWhatWasTriedAndHowToGetOne() {
+        StackViewModel stack = window(Background.sameThread());
+        engine.failWith(NoDockerEngines.exception());
+
+        stack.refresh();
+
+        assertThat(stack.problemProperty().get()).startsWith("No Docker engine answered. Tried:")
+                .contains("unix:///var/run/docker.sock: no such socket", "bin/setup-machine")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(stack.runningProperty().get()).isFalse();
+        engine.failWith(null);
+        stack.refresh();
+        assertThat(stack.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void microservicesModeStartsACardPerService() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.modeProperty().set(Mode.SERVICES);
+
+        stack.start();
+
+        assertThat(engine.commands()).containsExactly("up services");
+        assertThat(stack.cards()).extracting(ServiceCard::service)
+                .containsExactly("sso", "catalog", "orders", "payments", "notifications");
+        assertThat(stack.cards()).allSatisfy(card -> assertThat(card.chips()).hasSize(1));
+    }
+
+    @Test
+    void switchingTheModeOfARunningStackRunsUpInTheOtherModeAndMarksTheTimeline() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.start();
+
+        stack.switchMode(Mode.SERVICES);
+
+        assertThat(engine.commands()).containsExactly("up monolith", "up services");
+        assertThat(stack.modeProperty().get()).isEqualTo(Mode.SERVICES);
+        assertThat(stack.cards()).extracting(ServiceCard::service)
+                .containsExactly("sso", "catalog", "orders", "payments", "notifications");
+        assertThat(stack.activity()).contains("switching stack window from monolith to services mode; the data stays",
+                "stack window runs in services mode");
+        assertThat(hub.events()).extracting(event -> event.kind()).contains(EventKind.MODE_SWITCH);
+
+        stack.switchMode(Mode.SERVICES);
+        assertThat(engine.commands()).as("already in that mode").hasSize(2);
+    }
+
+    @Test
+    void aRunningStackShowsItsOwnMode() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.start();
+        StackViewModel reopened = window(Background.sameThread());
+        reopened.modeProperty().set(Mode.SERVICES);
+
+        reopened.refresh();
+
+        assertThat(reopened.modeProperty().get()).isEqualTo(Mode.MONOLITH);
+        assertThat(reopened.cards()).extracting(ServiceCard::service).containsExactly("monolith");
+    }
+
+    @Test
+    void listenersOnTheListsKeepHearingAfterAGarbageCollection() {
+        StackViewModel stack = window(Background.sameThread());
+        java.util.List<String> heard = new java.util.ArrayList<>();
+        monolith(stack).chips().addListener((javafx.collections.ListChangeListener<ReplicaChip>) change ->
+                heard.add("chips"));
+        stack.activity().addListener((javafx.collections.ListChangeListener<String>) change -> heard.add("activity"));
+        System.gc();
+
+        stack.start();
+
+        assertThat(heard).contains("chips", "activity");
+    }
+}
