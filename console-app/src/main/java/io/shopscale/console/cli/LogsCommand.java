@@ -5,7 +5,8 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "logs", description = "Prints the last log lines of the stack's containers, each prefixed by its name.")
+@Command(name = "logs", description = "Prints the last log lines of the stack's containers, merged in the order they were "
+        + "written, each prefixed by its name.")
 final class LogsCommand extends EngineCommand {
 
     @Option(names = "--service", description = "Only this service (or role: nginx, haproxy, postgres).")

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -19,15 +20,22 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Image;
 
 import io.shopscale.console.plan.Labels;
 
 /**
  * Builds a shop image from a module's runnable jar on a base image. The tag is a hash of the jar and the base
- * image, so an unchanged jar is never built twice.
+ * image, so an unchanged jar is never built twice. Once a new image is built, the earlier images of the same name
+ * that no container uses are removed, so rebuilding after every change does not fill the disk.
  */
 public final class AppImageBuilder {
+
+    /** The label naming which shop image an image is, whatever its tag. */
+    static final String IMAGE_LABEL = "io.shopscale.image";
 
     private final DockerClient docker;
 
@@ -54,7 +62,7 @@ public final class AppImageBuilder {
                 "");
         docker.buildImageCmd(context(dockerfile, jar))
                 .withTags(java.util.Set.of(tag))
-                .withLabels(Map.of(Labels.ROLE, Labels.ROLE_APP, "io.shopscale.image", name))
+                .withLabels(Map.of(Labels.ROLE, Labels.ROLE_APP, IMAGE_LABEL, name))
                 .withPull(false)
                 .exec(new BuildImageResultCallback() {
                     @Override
@@ -66,7 +74,25 @@ public final class AppImageBuilder {
                     }
                 })
                 .awaitImageId();
+        removeSuperseded(name, tag, progress);
         return tag;
+    }
+
+    /** Removes the other images of {@code name}; one that a container still uses, even a stopped one, stays. */
+    private void removeSuperseded(String name, String current, Consumer<String> progress) {
+        List<Image> images = docker.listImagesCmd().withLabelFilter(Map.of(IMAGE_LABEL, name)).exec();
+        for (Image image : images) {
+            List<String> tags = image.getRepoTags() == null ? List.of() : List.of(image.getRepoTags());
+            if (tags.contains(current)) {
+                continue;
+            }
+            try {
+                docker.removeImageCmd(image.getId()).withNoPrune(false).exec();
+                progress.accept("removed superseded image " + String.join(", ", tags));
+            } catch (ConflictException | NotFoundException inUseOrGone) {
+                // Still used by a container, or already removed: it stays as it is.
+            }
+        }
     }
 
     private static InputStream context(String dockerfile, Path jar) {

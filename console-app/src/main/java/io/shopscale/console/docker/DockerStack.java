@@ -22,6 +22,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
@@ -84,6 +85,14 @@ public final class DockerStack {
     public Optional<Network> findNetwork() {
         return docker.listNetworksCmd().withFilter("label", List.of(Labels.STACK + "=" + stack)).exec().stream()
                 .findFirst();
+    }
+
+    /** The addresses on the stack's network, from its subnet; empty while the stack has no network. */
+    public Optional<StackAddresses> addresses() {
+        return findNetwork()
+                .filter(network -> network.getIpam() != null && network.getIpam().getConfig() != null
+                        && !network.getIpam().getConfig().isEmpty())
+                .map(network -> new StackAddresses(network.getIpam().getConfig().get(0).getSubnet()));
     }
 
     private ObservedContainer observed(Container container) {
@@ -175,6 +184,7 @@ public final class DockerStack {
         spec.healthCheck().ifPresent(check -> create.withHealthcheck(new HealthCheck()
                 .withTest(withPrefix("CMD", check))
                 .withInterval(ContainerSpec.HEALTH_INTERVAL.toNanos())
+                .withStartInterval(ContainerSpec.HEALTH_START_INTERVAL.toNanos())
                 .withTimeout(Duration.ofSeconds(5).toNanos())
                 .withRetries(5)
                 .withStartPeriod(Duration.ofSeconds(120).toNanos())));
@@ -197,6 +207,15 @@ public final class DockerStack {
             docker.stopContainerCmd(container).withTimeout((int) timeout.toSeconds()).exec();
         } catch (NotModifiedException | NotFoundException alreadyStopped) {
             // stopped or gone is what we wanted
+        }
+    }
+
+    /** SIGKILL, as a crash would; a container that is not running is left as it is. */
+    public void kill(String container) {
+        try {
+            docker.killContainerCmd(container).exec();
+        } catch (NotFoundException | ConflictException notRunning) {
+            // gone or stopped already: nothing left to kill
         }
     }
 
@@ -271,7 +290,7 @@ public final class DockerStack {
             } else if (state.getExitCodeLong() != null && !Boolean.TRUE.equals(state.getRunning())) {
                 reason.append("; it exited with code ").append(state.getExitCodeLong());
             }
-            reason.append(". Last log lines:\n").append(logs(container, 15));
+            reason.append(". Last log lines:\n").append(logs(container, 15, false));
         } catch (NotFoundException e) {
             reason.append("; the container no longer exists");
         }
@@ -324,11 +343,14 @@ public final class DockerStack {
                 .withTarInputStream(new ByteArrayInputStream(tar.toByteArray())).exec();
     }
 
-    /** The container's last log lines, stdout and stderr interleaved. */
-    public String logs(String container, int lines) {
+    /**
+     * The container's last log lines, stdout and stderr interleaved; with {@code timestamps}, each line starts with
+     * the time the container wrote it and a space.
+     */
+    public String logs(String container, int lines, boolean timestamps) {
         StringBuilder text = new StringBuilder();
         try (ResultCallback.Adapter<Frame> callback = docker.logContainerCmd(container)
-                .withStdOut(true).withStdErr(true).withTail(lines)
+                .withStdOut(true).withStdErr(true).withTail(lines).withTimestamps(timestamps)
                 .exec(new ResultCallback.Adapter<>() {
                     @Override
                     public void onNext(Frame frame) {
