@@ -87,7 +87,7 @@ public final class AppImageBuilder {
                 continue;
             }
             try {
-                docker.removeImageCmd(image.getId()).withNoPrune(false).exec();
+                docker.removeImageCmd(image.getId()).exec();
                 progress.accept("removed superseded image " + String.join(", ", tags));
             } catch (ConflictException | NotFoundException inUseOrGone) {
                 // Still used by a container, or already removed: it stays as it is.
