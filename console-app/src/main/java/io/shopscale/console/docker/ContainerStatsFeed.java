@@ -1,5 +1,6 @@
 package io.shopscale.console.docker;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -117,7 +118,7 @@ public final class ContainerStatsFeed implements AutoCloseable {
     }
 
     /** One container's stream; it ends by itself when the container stops. */
-    private static final class StatsStream extends ResultCallback.Adapter<Statistics> {
+    static final class StatsStream extends ResultCallback.Adapter<Statistics> {
 
         private final String replica;
         private final MetricsHub hub;
@@ -126,6 +127,19 @@ public final class ContainerStatsFeed implements AutoCloseable {
         StatsStream(String replica, MetricsHub hub) {
             this.replica = replica;
             this.hub = hub;
+        }
+
+        /**
+         * Docker answers a stats request only once it has a first sample, a second or more after the request. A
+         * stream closed before that has nothing to close yet, and docker-java's {@code onStart} would then open it
+         * for good; so the stream that starts after this one was closed is closed at once.
+         */
+        @Override
+        public void onStart(Closeable stream) {
+            super.onStart(stream);
+            if (ended) {
+                closeQuietly();
+            }
         }
 
         @Override
