@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import io.shopscale.console.metrics.CompletedRequest;
 import io.shopscale.console.metrics.EventKind;
@@ -99,5 +101,30 @@ class TrafficTabTest {
         assertThat(robot.lookup("#events").queryListView().getItems()).hasSize(1);
         Node marker = robot.lookup("#requests-chart .event-marker-scale").query();
         assertThat(marker.isVisible()).isTrue();
+        Node latencyMarker = robot.lookup("#latency-chart .event-marker-scale").query();
+        assertThat(latencyMarker.isVisible()).isTrue();
+    }
+
+    @Test
+    void theLatencyChartCoversTheSameMinutesAsTheRequestsChartThoughIdleSecondsHaveNoLatency(FxRobot robot) {
+        robot.clickOn("Traffic");
+        robot.interact(() -> {
+            hub.recordRequest(new CompletedRequest("catalog", "window-monolith-1", TimeUnit.MILLISECONDS.toNanos(8),
+                    null));
+            time.advanceMillis(1000);
+            hub.recordRequest(new CompletedRequest("catalog", "window-monolith-1", TimeUnit.MILLISECONDS.toNanos(9),
+                    null));
+            time.advanceMillis(30_000);
+            hub.publishFinishedSeconds();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        NumberAxis requests = (NumberAxis) robot.lookup("#requests-chart").<LineChart<Number, Number>>query()
+                .getXAxis();
+        NumberAxis latency = (NumberAxis) robot.lookup("#latency-chart").<LineChart<Number, Number>>query()
+                .getXAxis();
+        assertThat(requests.getUpperBound() - requests.getLowerBound()).isGreaterThanOrEqualTo(30);
+        assertThat(latency.getLowerBound()).isEqualTo(requests.getLowerBound());
+        assertThat(latency.getUpperBound()).isEqualTo(requests.getUpperBound());
     }
 }

@@ -21,8 +21,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The traffic of the last minutes: requests per second (ok and errors) with the events marked, the latency
- * percentiles, each replica's share of the last second as a bar, and the events as a list.
+ * The traffic of the last minutes: requests per second (ok and errors) and the latency percentiles over the same
+ * minutes, both with the events marked; each replica's share of the last second as a bar, and the events as a list.
  */
 public final class ThroughputPanel extends VBox {
 
@@ -41,7 +41,8 @@ public final class ThroughputPanel extends VBox {
         HBox header = new HBox(12, new Label("requests to"), service, latency);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        MarkedLineChart requests = new MarkedLineChart(timeAxis(), valueAxis("requests/s"), traffic.events());
+        NumberAxis requestsTime = timeAxis();
+        MarkedLineChart requests = new MarkedLineChart(requestsTime, valueAxis("requests/s"), traffic.events());
         requests.setId("requests-chart");
         requests.setPrefHeight(260);
         chartDefaults(requests);
@@ -49,7 +50,8 @@ public final class ThroughputPanel extends VBox {
         XYChart.Series<Number, Number> errors = series("errors/s");
         requests.getData().addAll(List.of(ok, errors));
 
-        LineChart<Number, Number> percentiles = new LineChart<>(timeAxis(), valueAxis("ms"));
+        MarkedLineChart percentiles = new MarkedLineChart(sameTimeAs(requestsTime), valueAxis("ms"),
+                traffic.events());
         percentiles.setId("latency-chart");
         percentiles.setPrefHeight(180);
         chartDefaults(percentiles);
@@ -107,6 +109,19 @@ public final class ThroughputPanel extends VBox {
                 throw new UnsupportedOperationException("the time axis is not edited");
             }
         });
+        return axis;
+    }
+
+    /**
+     * A time axis that shows the same span as {@code leader}'s, which ranges over every second: the latency chart
+     * has no point for a second without requests, and would otherwise cover fewer minutes than the chart above it.
+     */
+    private NumberAxis sameTimeAs(NumberAxis leader) {
+        NumberAxis axis = timeAxis();
+        axis.setAutoRanging(false);
+        axis.lowerBoundProperty().bind(leader.lowerBoundProperty());
+        axis.upperBoundProperty().bind(leader.upperBoundProperty());
+        axis.tickUnitProperty().bind(leader.tickUnitProperty());
         return axis;
     }
 
