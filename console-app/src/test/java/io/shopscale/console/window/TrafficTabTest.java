@@ -1,6 +1,7 @@
 package io.shopscale.console.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
+import javafx.scene.shape.Line;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
@@ -105,14 +107,20 @@ class TrafficTabTest {
         assertThat(latencyMarker.isVisible()).isTrue();
     }
 
+    private static double sceneX(Line line) {
+        return line.localToScene(line.getStartX(), 0).getX();
+    }
+
     @Test
-    void theLatencyChartCoversTheSameMinutesAsTheRequestsChartThoughIdleSecondsHaveNoLatency(FxRobot robot) {
+    void bothChartsCoverTheSameMinutesAndPlaceAnEventAtTheSameX(FxRobot robot) {
         robot.clickOn("Traffic");
         robot.interact(() -> {
             hub.recordRequest(new CompletedRequest("catalog", "window-monolith-1", TimeUnit.MILLISECONDS.toNanos(8),
                     null));
+            hub.recordEvent(EventKind.KILL, "window-monolith-2");
             time.advanceMillis(1000);
-            hub.recordRequest(new CompletedRequest("catalog", "window-monolith-1", TimeUnit.MILLISECONDS.toNanos(9),
+            // Four-digit milliseconds against one-digit requests/s: axis labels of different widths.
+            hub.recordRequest(new CompletedRequest("catalog", "window-monolith-1", TimeUnit.MILLISECONDS.toNanos(1250),
                     null));
             time.advanceMillis(30_000);
             hub.publishFinishedSeconds();
@@ -126,5 +134,9 @@ class TrafficTabTest {
         assertThat(requests.getUpperBound() - requests.getLowerBound()).isGreaterThanOrEqualTo(30);
         assertThat(latency.getLowerBound()).isEqualTo(requests.getLowerBound());
         assertThat(latency.getUpperBound()).isEqualTo(requests.getUpperBound());
+        Line requestsMarker = robot.lookup("#requests-chart .event-marker-kill").query();
+        Line latencyMarker = robot.lookup("#latency-chart .event-marker-kill").query();
+        assertThat(sceneX(latencyMarker)).as("the event falls at the same x in both charts")
+                .isCloseTo(sceneX(requestsMarker), within(1.0));
     }
 }

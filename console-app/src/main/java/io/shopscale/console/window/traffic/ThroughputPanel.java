@@ -26,6 +26,8 @@ import javafx.util.StringConverter;
  */
 public final class ThroughputPanel extends VBox {
 
+    private static final double VALUE_AXIS_WIDTH = 64;
+
     private final ThroughputViewModel traffic;
 
     public ThroughputPanel(ThroughputViewModel traffic) {
@@ -125,16 +127,21 @@ public final class ThroughputPanel extends VBox {
         return axis;
     }
 
+    /** Both charts' value axes are as wide, so that their plots start at the same x and a time lines up. */
     private static NumberAxis valueAxis(String label) {
         NumberAxis axis = new NumberAxis();
         axis.setLabel(label);
         axis.setAnimated(false);
+        axis.setMinWidth(VALUE_AXIS_WIDTH);
+        axis.setPrefWidth(VALUE_AXIS_WIDTH);
         return axis;
     }
 
     private static void chartDefaults(LineChart<Number, Number> chart) {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        // Time 0 is when the panel opened, not an event: no line there.
+        chart.setVerticalZeroLineVisible(false);
         chart.setLegendVisible(true);
         chart.setLegendSide(Side.RIGHT);
     }
