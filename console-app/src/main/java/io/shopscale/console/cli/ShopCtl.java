@@ -2,10 +2,7 @@ package io.shopscale.console.cli;
 
 import java.io.PrintWriter;
 
-import io.shopscale.console.docker.NoDockerEngineException;
-import io.shopscale.console.load.LoadSettingsException;
-import io.shopscale.console.plan.PlanFailedException;
-import io.shopscale.console.topology.TopologyException;
+import io.shopscale.console.engine.ProblemText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -29,27 +26,14 @@ public final class ShopCtl {
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            err.println("shopctl: " + explain(e));
+            err.println("shopctl: " + ProblemText.describe(e, "The stack is left as it is now; `shopctl status` shows "
+                    + "it, and running the command again carries on from here."));
             return FAILED;
         });
         int exitCode = line.execute(args);
         out.flush();
         err.flush();
         return exitCode;
-    }
-
-    private static String explain(Exception e) {
-        if (e instanceof TopologyException || e instanceof NoDockerEngineException
-                || e instanceof IllegalStateException
-                || e instanceof LoadSettingsException) {
-            return e.getMessage();
-        }
-        if (e instanceof PlanFailedException failed) {
-            return "step failed: " + failed.failedStep().summary() + "\n" + failed.getMessage()
-                    + "\nThe stack is left as it is now; `shopctl status` shows it, and running the command again "
-                    + "carries on from here.";
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private ShopCtl() {
