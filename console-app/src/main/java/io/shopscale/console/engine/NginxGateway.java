@@ -51,10 +51,6 @@ final class NginxGateway {
         return configurator.apply(new GatewayModel(stack, mode, upstreams));
     }
 
-    String runningConfig() {
-        return configurator.runningConfig();
-    }
-
     static String haproxyConfig(StackName stack, ContainerRef postgres, String postgresAddress) {
         return HaproxyConfigRenderer.withDefaultTemplates().render(new HaproxyModel(stack, postgres.name(),
                 postgresAddress + ":5432", ContainerSpecs.DATABASE_USER));

@@ -23,10 +23,12 @@ import io.shopscale.console.docker.ContainerSpec;
 import io.shopscale.console.docker.DockerEngines;
 import io.shopscale.console.docker.DockerPlanExecutor;
 import io.shopscale.console.docker.DockerStack;
+import io.shopscale.console.docker.DockerContainerShell;
 import io.shopscale.console.docker.StackAddresses;
 import io.shopscale.console.logs.MergedLog;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.nginx.Applied;
+import io.shopscale.console.nginx.NginxConfigurator;
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.plan.Labels;
 import io.shopscale.console.plan.ObservedContainer;
@@ -171,14 +173,14 @@ public final class StackEngine {
         return log.text();
     }
 
-    /** The config nginx runs now. */
+    /** The config nginx runs now: the file in its container, which the engine replaces only once it passed. */
     public String nginxConfig(StackName name) {
         DockerStack stack = new DockerStack(docker, name.value());
-        StackSettings settings = settings(stack).orElseThrow(() -> new TopologyException("Stack " + name.value()
-                + " is not running."));
-        StackAddresses addresses = stack.addresses().orElseThrow();
-        return new NginxGateway(stack, name, settings.mode(), addresses,
-                ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX)).runningConfig();
+        if (stack.addresses().isEmpty()) {
+            throw new TopologyException("Stack " + name.value() + " is not running.");
+        }
+        return new DockerContainerShell(stack, ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX))
+                .readFile(NginxConfigurator.CONFIG_PATH);
     }
 
     public static String url(int port) {

@@ -9,7 +9,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import io.shopscale.console.plan.ProgressEvent;
 
 /**
  * One service of the stack: the replica count the slider asks for, the replicas that exist with their state, and
@@ -77,10 +76,6 @@ public final class ServiceCard {
 
     void scalingEnded() {
         scaling.set(false);
-    }
-
-    void addStep(ProgressEvent event) {
-        addStep(StepLine.of(event));
     }
 
     void addStep(String line) {
