@@ -73,8 +73,10 @@ public final class ConsoleView {
         nginx.shownProperty().bind(nginxTab.selectedProperty());
         Tab logsTab = tab("Logs", new LogsView(logs));
         logs.shownProperty().bind(logsTab.selectedProperty());
+        Tab topologyTab = tab("Topology", new TopologyView(topology));
+        topology.shownProperty().bind(topologyTab.selectedProperty());
         TabPane tabs = new TabPane(tab("Activity", activity), tab("Traffic", trafficScroll), nginxTab, logsTab,
-                tab("Topology", new TopologyView(topology)));
+                topologyTab);
         tabs.setId("panels");
         root.setCenter(tabs);
     }

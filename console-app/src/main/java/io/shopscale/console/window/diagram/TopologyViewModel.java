@@ -5,8 +5,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 
 import io.shopscale.console.engine.StackStatus;
 import io.shopscale.console.metrics.MetricsHub;
@@ -21,8 +23,8 @@ import io.shopscale.console.window.stack.StackViewModel;
 /**
  * The stack as a diagram: its containers from the last status, the replicas coloured as their chips, and the edges
  * from nginx as wide as each replica's share of the last second's traffic. Laid out again after each status read
- * and each published second; the samples reach the FX thread in one hand-over however many piled up, and asks
- * nothing of the engine.
+ * and each published second while it is shown; the samples reach the FX thread in one hand-over however many piled
+ * up, and asks nothing of the engine.
  */
 public final class TopologyViewModel implements AutoCloseable {
 
@@ -32,6 +34,7 @@ public final class TopologyViewModel implements AutoCloseable {
     private final AtomicBoolean handOverQueued = new AtomicBoolean();
     private final Subscription subscription;
     private final ReadOnlyObjectWrapper<TopologyLayout> layout = new ReadOnlyObjectWrapper<>(TopologyLayout.EMPTY);
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private Map<String, ReplicaShare> shares;
 
     /** Draws what {@code stack} and {@code hub} hold now, then follows them. Call on the FX thread. */
@@ -41,7 +44,13 @@ public final class TopologyViewModel implements AutoCloseable {
         this.shares = hub.latest().map(TopologyViewModel::sharesOf).orElse(Map.of());
         stack.statusProperty().addListener((property, before, now) -> lay());
         subscription = hub.subscribe(this::arrived);
+        shown.addListener((property, before, now) -> lay());
         lay();
+    }
+
+    /** Whether the diagram is on screen: while hidden it is not laid out, and showing it lays it out at once. */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     /** Where every box and edge goes; {@link TopologyLayout#EMPTY} while no stack runs. */
@@ -71,6 +80,9 @@ public final class TopologyViewModel implements AutoCloseable {
     }
 
     private void lay() {
+        if (!shown.get()) {
+            return;
+        }
         StackStatus status = stack.statusProperty().get();
         Map<String, ReplicaState> states = stack.cards().stream()
                 .flatMap(card -> card.chips().stream())

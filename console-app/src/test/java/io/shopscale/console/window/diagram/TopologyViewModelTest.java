@@ -71,6 +71,21 @@ class TopologyViewModelTest {
     }
 
     @Test
+    void whileHiddenNothingIsLaidOutAndShowingLaysOutWhatHappenedMeanwhile() {
+        topology.shownProperty().set(false);
+        stack.start();
+        serve("window-monolith-1", 2);
+        time.advanceMillis(1000);
+        hub.publishFinishedSeconds();
+        assertThat(topology.layoutProperty().get()).isEqualTo(TopologyLayout.EMPTY);
+
+        topology.shownProperty().set(true);
+
+        assertThat(box("window-monolith-1").state()).isEqualTo(ReplicaState.READY);
+        assertThat(edgeTo("window-monolith-1").label()).isEqualTo("100%");
+    }
+
+    @Test
     void afterCloseSamplesNoLongerRedraw() {
         stack.start();
         TopologyLayout before = topology.layoutProperty().get();
