@@ -25,6 +25,7 @@ import io.shopscale.console.topology.StackName;
  * port. The suite also calls payments' internal simulation, which goes to the gateway's unpublished internal
  * listener, and reads the database, through HAProxy; from this machine both are reached on the stack's network.
  */
+@Tag("docker")
 @Tag("scaling")
 class GatewayContractTest extends ShopContract {
 

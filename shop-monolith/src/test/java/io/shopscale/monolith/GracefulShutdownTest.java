@@ -1,5 +1,6 @@
 package io.shopscale.monolith;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -29,6 +30,7 @@ import io.shopscale.kit.security.TokenKeys;
 import io.shopscale.kit.testing.SharedPostgres;
 
 /** On SIGTERM (a context close) readiness goes down at once and requests in flight still finish. */
+@Tag("docker")
 class GracefulShutdownTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

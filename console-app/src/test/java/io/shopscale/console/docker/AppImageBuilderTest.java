@@ -1,5 +1,6 @@
 package io.shopscale.console.docker;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
 
 /** Builds small images on the real engine: one per jar, built once, earlier ones removed unless still in use. */
+@Tag("docker")
 class AppImageBuilderTest {
 
     private static final String NAME = "test-image-builder";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class DockerEnginesTest {
@@ -22,6 +23,7 @@ class DockerEnginesTest {
     }
 
     @Test
+    @Tag("docker")
     void findsTheEngineOnTheUsualSocket() throws Exception {
         try (var docker = DockerEngines.connect(null, List.of("unix:///var/run/docker.sock"))) {
             assertThat(docker.versionCmd().exec().getApiVersion()).isNotBlank();

@@ -1,5 +1,6 @@
 package io.shopscale.console.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -12,6 +13,7 @@ import io.shopscale.console.docker.DockerEngines;
 import io.shopscale.console.plan.Labels;
 
 /** Bad input gets a clear error and creates nothing. (The running-stack cases are in MonolithStackTest.) */
+@Tag("docker")
 class BadInputTest {
 
     private static final String STACK = "e2e-bad";

@@ -1,5 +1,6 @@
 package io.shopscale.console.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -39,6 +40,7 @@ import io.shopscale.console.topology.StackName;
  * {@code shopctl load} against a real two-replica stack: thresholds, live lines and report, the calibration that
  * proves stalls show in the tail latency, and the Docker and nginx figures that feed the panels.
  */
+@Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadOnStackTest {

@@ -34,6 +34,7 @@ import io.shopscale.console.plan.Labels;
  * the tests in order, as a user would go through it (up, scale under load, kill a replica, restart the console,
  * down and up again).
  */
+@Tag("docker")
 @Tag("scaling")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -36,6 +36,7 @@ import io.shopscale.console.topology.Mode;
  * under load, replicas killed, payments down, and the mode switched both ways with the data kept. One stack, shared
  * by the tests in order.
  */
+@Tag("docker")
 @Tag("scaling")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

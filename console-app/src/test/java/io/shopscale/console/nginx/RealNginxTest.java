@@ -1,5 +1,6 @@
 package io.shopscale.console.nginx;
 
+import org.junit.jupiter.api.Tag;
 import static io.shopscale.console.nginx.DockerCli.HAPROXY_IMAGE;
 import static io.shopscale.console.nginx.DockerCli.NGINX_IMAGE;
 import static io.shopscale.console.nginx.DockerCli.TEST_LABEL;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The golden configs checked by the real programs, in the images the console deploys. Needs a running Docker engine
  * and the base images; fails, never skips, without them.
  */
+@Tag("docker")
 class RealNginxTest {
 
     private static final String NGINX_CONF = "/etc/nginx/nginx.conf";

@@ -34,6 +34,7 @@ import io.shopscale.console.topology.StackName;
  * The real window on a real display (Xvfb under bin/test) against a real stack: start one replica, move the
  * monolith slider to two with the load on, and see the new replica become ready in its card and take its share.
  */
+@Tag("docker")
 @Tag("window")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealWindowIT {

@@ -1,5 +1,6 @@
 package io.shopscale.catalog;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +26,7 @@ import io.shopscale.kit.testing.SharedPostgres;
 import io.shopscale.kit.web.ShopProblem;
 
 /** Stock reservations on a real PostgreSQL. */
+@Tag("docker")
 @SpringBootTest(classes = CatalogApplication.class)
 class StockReservationsTest {
 
