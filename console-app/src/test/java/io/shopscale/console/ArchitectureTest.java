@@ -37,6 +37,11 @@ class ArchitectureTest {
             .that().resideInAPackage("..topology..")
             .should().dependOnClassesThat().resideInAPackage("..plan..");
 
+    /** The engine port has backends; only the Docker one talks to docker-java. */
+    private static final ArchRule ONLY_THE_DOCKER_PACKAGE_TALKS_TO_DOCKER = noClasses()
+            .that().resideOutsideOfPackage("io.shopscale.console.docker..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..");
+
     private static JavaClasses production;
 
     @BeforeAll
@@ -59,6 +64,11 @@ class ArchitectureTest {
     @Test
     void planAndTopologyDependOnlyOnTheJdkAndEachOther() {
         ONLY_THE_JDK.check(production);
+    }
+
+    @Test
+    void onlyTheDockerPackageDependsOnDockerJava() {
+        ONLY_THE_DOCKER_PACKAGE_TALKS_TO_DOCKER.check(production);
     }
 
     @Test

@@ -11,7 +11,7 @@ final class DownCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        engine().down(stackName(), volumes, message -> out().println(message));
+        engine().down(stackName(), volumes, printer());
         out().println("Stack " + stack + " is down.");
         return 0;
     }

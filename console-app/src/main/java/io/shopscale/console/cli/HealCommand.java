@@ -1,8 +1,8 @@
 package io.shopscale.console.cli;
 
 import java.time.Duration;
-import java.util.Map;
 
+import io.shopscale.console.engine.ProblemText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,16 +13,23 @@ final class HealCommand extends EngineCommand {
     @Option(names = "--watch", description = "Keep healing every few seconds until interrupted.")
     boolean watch;
 
-    @Option(names = "--interval", defaultValue = "5", description = "Seconds between checks with --watch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", defaultValue = "2", description = "Seconds between checks with --watch (default: ${DEFAULT-VALUE}).")
     int intervalSeconds;
 
     @Override
     public Integer call() throws InterruptedException {
         var engine = engine();
         do {
-            var plan = engine.scale(stackName(), Map.of(), new ProgressPrinter(out()));
-            if (!plan.isEmpty()) {
-                out().println("Healed.");
+            try {
+                if (!engine.heal(stackName(), printer()).isEmpty()) {
+                    out().println("Healed.");
+                }
+            } catch (RuntimeException e) {
+                if (!watch) {
+                    throw e;
+                }
+                // One failed round (a replacement that did not get ready) must not end the watch: say it, go on.
+                out().println("heal: " + ProblemText.describe(e, "The next round tries again."));
             }
             if (watch) {
                 Thread.sleep(Duration.ofSeconds(intervalSeconds).toMillis());

@@ -13,8 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.shopscale.console.engine.StackEngine;
-import io.shopscale.console.engine.StackMonitor;
+import io.shopscale.console.engine.ShopEngine;
 import io.shopscale.console.engine.StackStatus;
 import io.shopscale.console.load.LoadGenerator;
 import io.shopscale.console.load.LoadPlan;
@@ -83,14 +82,14 @@ final class LoadCommand extends EngineCommand {
     public Integer call() throws Exception {
         Thresholds thresholds = thresholds();
         boolean onStack = url == null;
-        StackEngine engine = onStack ? engine() : null;
+        ShopEngine engine = onStack ? engine() : null;
         LoadPlan plan = LoadPlan.against(onStack ? stackUrl(engine) : url).withRate(rate).withDuration(duration("--duration", duration))
                 .withRamp(duration("--ramp", ramp)).withShoppers(shoppers)
                 .withMix(mix == null ? ScenarioMix.DEFAULT : ScenarioMix.parse(mix));
         ContainerUsageSummary usage = new ContainerUsageSummary();
         LoadReport report;
         try (MetricsHub hub = new MetricsHub().startTicking();
-             StackMonitor monitor = onStack ? engine.monitor(stackName(), hub) : null;
+             Subscription monitor = onStack ? engine.monitor(stackName(), hub) : null;
              Subscription summary = hub.subscribe(usage)) {
             LoadGenerator generator = new LoadGenerator(plan, hub);
             if (!json) {
@@ -138,7 +137,7 @@ final class LoadCommand extends EngineCommand {
                 .collect(Collectors.joining(", "));
     }
 
-    private URI stackUrl(StackEngine engine) {
+    private URI stackUrl(ShopEngine engine) {
         StackStatus status = engine.status(stackName());
         if (!status.exists()) {
             throw new IllegalStateException("stack " + stack + " is not running; start it with `shopctl up`, "

@@ -2,7 +2,7 @@ package io.shopscale.console.cli;
 
 import java.util.List;
 
-import io.shopscale.console.engine.StackEngine;
+import io.shopscale.console.engine.ShopEngine;
 import io.shopscale.console.topology.ScaleRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -15,14 +15,14 @@ final class ScaleCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        StackEngine engine = engine();
+        ShopEngine engine = engine();
         var status = engine.status(stackName());
         if (!status.exists()) {
             out().println("Stack " + stack + " is not running; start it with `shopctl up`.");
             return ShopCtl.FAILED;
         }
         ScaleRequest request = ScaleRequest.parse(requests, io.shopscale.console.topology.Mode.parse(status.mode()));
-        var plan = engine.scale(stackName(), request.replicas(), new ProgressPrinter(out()));
+        var plan = engine.scale(stackName(), request.replicas(), printer());
         out().println(plan.isEmpty() ? "Nothing to change." : "Scaled.");
         return 0;
     }

@@ -36,7 +36,7 @@ final class UpCommand extends EngineCommand {
         Limits limits = new Limits(cpus == null ? Limits.DEFAULT.cpus() : cpus,
                 memoryMb == null ? Limits.DEFAULT.memoryMb() : memoryMb);
         DesiredTopology desired = new DesiredTopology(stackName(), chosen, counts, limits, port);
-        engine().up(desired, new ProgressPrinter(out()));
+        engine().up(desired, printer());
         out().println("The shop is up at " + StackEngine.url(port));
         return 0;
     }

@@ -43,13 +43,20 @@ public final class AppImageBuilder {
         this.docker = docker;
     }
 
-    /** The image for {@code jar}, built only when no image has this jar and base yet. */
-    public String imageFor(String name, Path jar, String baseImage, Consumer<String> progress) {
+    /** @param built false when an image of the same jar and base already existed */
+    public record AppImage(String tag, boolean built) {
+    }
+
+    /**
+     * The image for {@code jar}, built only when no image has this jar and base yet.
+     *
+     * @param progress the build's output lines, and the superseded images it removed
+     */
+    public AppImage imageFor(String name, Path jar, String baseImage, Consumer<String> progress) {
         String baseId = docker.inspectImageCmd(baseImage).exec().getId();
         String tag = "shopscale/" + name + ":" + hash(jar, baseId);
         if (BaseImages.exists(docker, tag)) {
-            progress.accept(tag + " is up to date");
-            return tag;
+            return new AppImage(tag, false);
         }
         progress.accept("building " + tag + " from " + jar.getFileName() + " on " + baseImage);
         String dockerfile = String.join("\n",
@@ -75,7 +82,7 @@ public final class AppImageBuilder {
                 })
                 .awaitImageId();
         removeSuperseded(name, tag, progress);
-        return tag;
+        return new AppImage(tag, true);
     }
 
     /** Removes the other images of {@code name}; one that a container still uses, even a stopped one, stays. */

@@ -27,7 +27,12 @@ public final class DockerEngines {
     private DockerEngines() {
     }
 
-    /** A client for the first engine that answers a ping: {@code DOCKER_HOST}, then the usual sockets. */
+    /**
+     * A client for the engine that {@code DOCKER_HOST} names, when it is set: the user chose that engine, so no other
+     * is tried in its place. Otherwise the first of the usual sockets that answers a ping.
+     *
+     * @throws NoDockerEngineException saying what was tried and why each attempt failed
+     */
     public static DockerClient connect() {
         return connect(System.getenv("DOCKER_HOST"), DEFAULT_SOCKETS);
     }
@@ -36,8 +41,9 @@ public final class DockerEngines {
         Set<String> candidates = new LinkedHashSet<>();
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             candidates.add(fromEnvironment);
+        } else {
+            candidates.addAll(sockets);
         }
-        candidates.addAll(sockets);
         List<String> attempts = new ArrayList<>();
         for (String host : candidates) {
             String source = host.equals(fromEnvironment) ? "DOCKER_HOST=" + host : host;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import io.shopscale.console.plan.ContainerRef;
@@ -30,6 +31,11 @@ public final class DockerPlanExecutor implements PlanExecutor {
         void grant(List<String> services);
     }
 
+    /** The engine's own readiness check of a container, where it has one (app replicas); null for the others. */
+    public interface ReadinessChecks {
+        BooleanSupplier of(ContainerRef container);
+    }
+
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final DockerStack stack;
@@ -38,15 +44,18 @@ public final class DockerPlanExecutor implements PlanExecutor {
     private final Function<ContainerRef, ContainerSpec> specs;
     private final UpstreamUpdater upstreams;
     private final DatabaseGrants database;
+    private final ReadinessChecks readiness;
 
     public DockerPlanExecutor(DockerStack stack, String network, StackAddresses addresses,
-            Function<ContainerRef, ContainerSpec> specs, UpstreamUpdater upstreams, DatabaseGrants database) {
+            Function<ContainerRef, ContainerSpec> specs, UpstreamUpdater upstreams, DatabaseGrants database,
+            ReadinessChecks readiness) {
         this.stack = stack;
         this.network = network;
         this.addresses = addresses;
         this.specs = specs;
         this.upstreams = upstreams;
         this.database = database;
+        this.readiness = readiness;
     }
 
     @Override
@@ -80,7 +89,7 @@ public final class DockerPlanExecutor implements PlanExecutor {
         } else if (operation instanceof Operation.StartContainer start) {
             stack.start(start.container().name());
         } else if (operation instanceof Operation.WaitReady wait) {
-            stack.awaitReady(wait.container().name(), READY_TIMEOUT);
+            stack.awaitReady(wait.container().name(), READY_TIMEOUT, readiness.of(wait.container()));
         } else if (operation instanceof Operation.GrantDatabaseAccess grant) {
             database.grant(grant.services());
         } else if (operation instanceof Operation.UpdateUpstreams update) {

@@ -40,6 +40,7 @@ import io.shopscale.console.plan.ContainerState;
 import io.shopscale.console.plan.Labels;
 import io.shopscale.console.plan.ObservedContainer;
 import io.shopscale.console.plan.ObservedStack;
+import io.shopscale.console.plan.Readiness;
 
 /**
  * The Docker calls for one stack. Everything it creates carries the stack label, and everything it finds, it finds
@@ -72,9 +73,11 @@ public final class DockerStack {
                 .forEach(volume -> volumes.add(volume.getName()));
         List<ObservedContainer> containers = new ArrayList<>();
         for (Container container : stackContainers()) {
-            containers.add(observed(container));
+            if (!Labels.ROLE_WISH.equals(container.getLabels().get(Labels.ROLE))) {
+                containers.add(observed(container));
+            }
         }
-        return new ObservedStack(network, volumes, containers);
+        return new ObservedStack(network, volumes, containers, Optional.empty());
     }
 
     public List<Container> stackContainers() {
@@ -99,16 +102,18 @@ public final class DockerStack {
         Map<String, String> labels = container.getLabels();
         String name = container.getNames()[0].replaceFirst("^/", "");
         ContainerState state = stateOf(container.getState());
-        boolean ready = state == ContainerState.RUNNING && isHealthy(container);
         return new ObservedContainer(container.getId(), name, labels.getOrDefault(Labels.SERVICE, "?"),
                 Integer.parseInt(labels.getOrDefault(Labels.REPLICA, "1")), labels.getOrDefault(Labels.ROLE, "?"),
-                labels.getOrDefault(Labels.CONFIG_HASH, ""), state, ready);
+                labels.getOrDefault(Labels.CONFIG_HASH, ""), state, readiness(container));
     }
 
-    private static boolean isHealthy(Container container) {
+    /** Docker's health status: "Up 5 seconds (healthy)"; a container without a health check is ready once it runs. */
+    private static Readiness readiness(Container container) {
         String status = container.getStatus() == null ? "" : container.getStatus();
-        // "Up 5 seconds (healthy)"; containers without a health check count as ready once running.
-        return status.contains("(healthy)") || !status.contains("(");
+        if (status.contains("(healthy)") || !status.contains("(")) {
+            return Readiness.READY;
+        }
+        return status.contains("(unhealthy)") ? Readiness.FAILING : Readiness.STARTING;
     }
 
     private static ContainerState stateOf(String state) {
@@ -121,6 +126,52 @@ public final class DockerStack {
             case "dead" -> ContainerState.DEAD;
             default -> ContainerState.EXITED;
         };
+    }
+
+    // ---- the wish: what the user asked of the stack ----
+
+    /** The labels of the newest wish that {@link #writeWish} recorded, if any. */
+    public Optional<Map<String, String>> readWish() {
+        return wishes().stream().max(java.util.Comparator.comparingLong(DockerStack::generation))
+                .map(Container::getLabels);
+    }
+
+    /**
+     * Records a wish as the labels of a container that is created and never started (labels cannot change, so each
+     * wish is a new one). The newest generation wins, so a command stopped between writing the new one and removing
+     * the old ones leaves the right answer behind.
+     *
+     * @param image any image present on the engine; nothing of it runs
+     */
+    public void writeWish(Map<String, String> wish, String image) {
+        List<Container> older = wishes();
+        long generation = older.stream().mapToLong(DockerStack::generation).max().orElse(0) + 1;
+        Map<String, String> labels = new java.util.HashMap<>(wish);
+        labels.put(Labels.STACK, stack);
+        labels.put(Labels.ROLE, Labels.ROLE_WISH);
+        labels.put(Labels.GENERATION, Long.toString(generation));
+        docker.createContainerCmd(image).withName(stack + "-wish-" + generation).withLabels(labels)
+                .withEntrypoint("true").withCmd(List.of())
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec();
+        older.forEach(old -> remove(old.getId()));
+    }
+
+    /** Removes every wish of the stack: for {@code down}. */
+    public void removeWishes() {
+        wishes().forEach(wish -> remove(wish.getId()));
+    }
+
+    private List<Container> wishes() {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Labels.STACK, stack, Labels.ROLE, Labels.ROLE_WISH)).exec();
+    }
+
+    private static long generation(Container wish) {
+        try {
+            return Long.parseLong(wish.getLabels().getOrDefault(Labels.GENERATION, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     // ---- create and change ----
@@ -255,30 +306,46 @@ public final class DockerStack {
     }
 
     /**
-     * Waits until the container's health check passes (or, without one, until it runs).
+     * Waits until the container is ready: {@code probe} answers (checked every {@link #READY_POLL}), or, without a
+     * probe, Docker's health check passes (or, without one, it runs). Docker's own checks may run seconds apart
+     * while a container starts (older engines ignore the start interval), which is why a probe is asked directly.
      *
-     * @throws ContainerFailedException with the reason (exit code, OOM kill, last log lines) when it cannot get ready
+     * @param probe the engine's own readiness check of this container, or null
+     * @throws ContainerFailedException at once when the container exits, restarts or is OOM-killed before it is ready,
+     *                                  and when it is not ready within {@code timeout}; the message has the reason
+     *                                  (exit code, OOM kill, last log lines)
      */
-    public void awaitReady(String container, Duration timeout) {
+    public void awaitReady(String container, Duration timeout, java.util.function.BooleanSupplier probe) {
         Instant deadline = Instant.now().plus(timeout);
+        Integer restartsAtStart = inspect(container).getRestartCount();
         while (true) {
-            InspectContainerResponse.ContainerState state = inspect(container).getState();
+            InspectContainerResponse inspected = inspect(container);
+            InspectContainerResponse.ContainerState state = inspected.getState();
             boolean running = Boolean.TRUE.equals(state.getRunning());
             String health = state.getHealth() == null ? null : state.getHealth().getStatus();
-            if (running && (health == null || "healthy".equals(health))) {
+            boolean restarted = inspected.getRestartCount() != null && restartsAtStart != null
+                    && inspected.getRestartCount() > restartsAtStart;
+            if (restarted || Boolean.TRUE.equals(state.getRestarting())) {
+                throw failure(container, "crashed and was restarted before it was ready");
+            }
+            if (!running) {
+                throw failure(container, "stopped before it was ready");
+            }
+            boolean ready = probe != null ? probe.getAsBoolean() : health == null || "healthy".equals(health);
+            if (ready) {
                 raiseCpuWeight(container);
                 return;
-            }
-            if (!running && !Boolean.TRUE.equals(state.getRestarting())) {
-                throw failure(container, "stopped before it was ready");
             }
             if (Instant.now().isAfter(deadline)) {
                 throw failure(container, "was not ready within " + timeout.toSeconds() + " s"
                         + (health == null ? "" : " (health: " + health + ")"));
             }
-            sleep(Duration.ofMillis(250));
+            sleep(READY_POLL);
         }
     }
+
+    /** How often {@link #awaitReady} looks at a starting container. */
+    public static final Duration READY_POLL = Duration.ofMillis(500);
 
     /** Explains, in one place, why a container failed: OOM kill, exit code, and its last log lines. */
     public ContainerFailedException failure(String container, String what) {

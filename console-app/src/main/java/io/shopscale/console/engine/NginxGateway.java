@@ -1,8 +1,13 @@
 package io.shopscale.console.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.shopscale.console.docker.DockerContainerShell;
 import io.shopscale.console.docker.DockerStack;
@@ -50,6 +55,36 @@ final class NginxGateway {
                 .toList()));
         return configurator.apply(new GatewayModel(stack, mode, upstreams));
     }
+
+    /**
+     * The replicas that the running nginx routes to, per service, read back from the config it runs (a config
+     * replaces the running one only once {@code nginx -t} passed and nginx reloaded it). Empty when nginx could not be
+     * asked.
+     */
+    Optional<Map<String, List<Integer>>> routed() {
+        String running;
+        try {
+            running = configurator.runningConfig();
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        Map<String, List<Integer>> routed = new TreeMap<>();
+        Matcher server = ROUTED_SERVER.matcher(running);
+        while (server.find()) {
+            addresses.replicaAt(server.group(1)).ifPresent(replica -> {
+                List<Integer> replicas = routed.computeIfAbsent(replica.service(), any -> new ArrayList<>());
+                if (!replicas.contains(replica.replica())) {
+                    replicas.add(replica.replica());
+                }
+            });
+        }
+        routed.values().forEach(java.util.Collections::sort);
+        return Optional.of(routed);
+    }
+
+    /** A server line of an upstream that is not marked down: {@code server 172.29.200.11:8080 max_fails=…}. */
+    private static final Pattern ROUTED_SERVER =
+            Pattern.compile("(?m)^\\s*server\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+)(?![^;]*\\bdown\\b)[^;]*;");
 
     static String haproxyConfig(StackName stack, ContainerRef postgres, String postgresAddress) {
         return HaproxyConfigRenderer.withDefaultTemplates().render(new HaproxyModel(stack, postgres.name(),

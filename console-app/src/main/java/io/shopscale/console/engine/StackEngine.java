@@ -11,122 +11,176 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Consumer;
-
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Container;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.shopscale.console.docker.AppImageBuilder;
 import io.shopscale.console.docker.BaseImages;
 import io.shopscale.console.docker.ContainerSpec;
-import io.shopscale.console.docker.DockerEngines;
+import io.shopscale.console.docker.DockerContainerShell;
+import io.shopscale.console.docker.DockerHost;
 import io.shopscale.console.docker.DockerPlanExecutor;
 import io.shopscale.console.docker.DockerStack;
-import io.shopscale.console.docker.DockerContainerShell;
 import io.shopscale.console.docker.StackAddresses;
+import io.shopscale.console.health.ReadinessProbe;
 import io.shopscale.console.logs.MergedLog;
 import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.metrics.Subscription;
 import io.shopscale.console.nginx.Applied;
 import io.shopscale.console.nginx.NginxConfigurator;
 import io.shopscale.console.plan.ContainerRef;
+import io.shopscale.console.plan.ContainerState;
 import io.shopscale.console.plan.Labels;
 import io.shopscale.console.plan.ObservedContainer;
 import io.shopscale.console.plan.ObservedStack;
 import io.shopscale.console.plan.Plan;
 import io.shopscale.console.plan.Planner;
-import io.shopscale.console.plan.ProgressListener;
+import io.shopscale.console.plan.Readiness;
 import io.shopscale.console.plan.ResourceNames;
 import io.shopscale.console.topology.DesiredTopology;
-import io.shopscale.console.topology.Limits;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.topology.TopologyException;
 import io.shopscale.console.topology.UserText;
 
 /**
- * The engine that the command line and the window share: observe the stack from its labels, plan, execute.
- * Nothing is remembered between calls, so a restarted console picks up where the last one stopped.
+ * The engine port on one Docker engine: observe the stack (its labels, its replicas' readiness, what nginx routes to),
+ * plan, execute. What the user asked for is recorded on the stack itself ({@link StackWish}), so nothing is
+ * remembered between calls and a restarted console, or another process, picks up where the last one stopped.
  */
-public final class StackEngine {
+public final class StackEngine implements ShopEngine {
 
-    private final DockerClient docker;
-    private final ShopArtifacts artifacts;
+    private final Supplier<DockerHost> host;
+    private final Supplier<ShopArtifacts> artifacts;
     private final Path home;
-    private final Consumer<String> messages;
+    private final String client;
+    private final boolean waitForStack;
+    private final ReadinessProbe probe = new ReadinessProbe();
+    private DockerHost connected;
 
     /**
-     * @param home     where stacks keep their secrets ({@code ~/.shopscale})
-     * @param messages human-readable progress that is not a plan step (image choice, image builds)
+     * @param host         connects to the Docker engine, on first use, so that a window opened without Docker says why
+     *                     instead of failing to open
+     * @param artifacts    where the shop's jars are; asked only by {@code up}, so the other commands work without
+     *                     the source tree
+     * @param home         where stacks keep their secrets and locks ({@code ~/.shopscale})
+     * @param client       who runs the commands, for whoever waits for the stack ("shopctl", "console window")
+     * @param waitForStack whether a command waits while another holds the stack, or fails at once
      */
-    public StackEngine(DockerClient docker, ShopArtifacts artifacts, Path home, Consumer<String> messages) {
-        this.docker = docker;
+    public StackEngine(Supplier<DockerHost> host, Supplier<ShopArtifacts> artifacts, Path home, String client,
+            boolean waitForStack) {
+        this.host = host;
         this.artifacts = artifacts;
         this.home = home;
-        this.messages = messages;
+        this.client = client;
+        this.waitForStack = waitForStack;
     }
 
-    /** An engine on the first local Docker engine that answers; see {@link DockerEngines#connect()}. */
-    public static StackEngine onLocalDocker(ShopArtifacts artifacts, Path home, Consumer<String> messages) {
-        return new StackEngine(DockerEngines.connect(), artifacts, home, messages);
+    /** An engine on the local Docker engine ({@link DockerHost#connect()}), with the project's jars when asked. */
+    public static StackEngine onLocalDocker(Path home, String client, boolean waitForStack) {
+        return new StackEngine(DockerHost::connect, ShopArtifacts::locate, home, client, waitForStack);
     }
 
-    /** Creates or converges the stack to {@code desired}, and returns the plan that was carried out. */
-    public Plan up(DesiredTopology desired, ProgressListener progress) {
-        DockerStack stack = new DockerStack(docker, desired.stack().value());
-        Optional<StackSettings> running = settings(stack);
-        if (running.isEmpty() || running.get().publishPort() != desired.publishPort()) {
-            requireFreePort(desired.publishPort());
-        }
-        return converge(stack, desired, progress);
-    }
-
-    /** Changes replica counts of a running stack, keeping everything else as it runs. */
-    public Plan scale(StackName name, Map<String, Integer> replicas, ProgressListener progress) {
-        DockerStack stack = new DockerStack(docker, name.value());
-        StackSettings settings = settings(stack).orElseThrow(() -> new TopologyException("Stack " + name.value()
-                + " is not running; start it with `shopctl up`."));
-        replicas.keySet().forEach(settings.mode()::requireService);
-        DesiredTopology current = new DesiredTopology(name, settings.mode(), currentReplicas(stack, settings.mode()),
-                settings.limits(), settings.publishPort());
-        return converge(stack, current.withReplicas(replicas), progress);
-    }
-
-    /** Removes every container of the stack, found by label; the data and secrets stay unless {@code volumes}. */
-    public void down(StackName name, boolean volumes, Consumer<String> progress) {
-        DockerStack stack = new DockerStack(docker, name.value());
-        List<Container> containers = new ArrayList<>(stack.stackContainers());
-        // Entry first, so no request reaches a replica that is going away; the database last.
-        containers.sort(Comparator.comparingInt(StackEngine::shutdownOrder));
-        for (Container container : containers) {
-            String containerName = container.getNames()[0].replaceFirst("^/", "");
-            progress.accept("stopping and removing " + containerName);
-            stack.stop(containerName, Planner.STOP_TIMEOUT);
-            stack.remove(containerName);
-        }
-        stack.findNetwork().ifPresent(network -> {
-            progress.accept("removing network " + network.getName());
-            stack.removeNetwork(network.getName());
-        });
-        if (volumes) {
-            for (String volume : stack.observe().volumes()) {
-                progress.accept("removing volume " + volume);
-                stack.removeVolume(volume);
+    @Override
+    public Plan up(DesiredTopology desired, EngineListener events) {
+        try (StackLock lock = lock(desired.stack(), "up --mode " + desired.mode().label(), events)) {
+            DockerStack stack = docker().stack(desired.stack().value());
+            Optional<StackWish> running = wish(stack, desired.stack());
+            if (running.isEmpty() || running.get().desired().publishPort() != desired.publishPort()) {
+                requireFreePort(desired.publishPort());
             }
-            StackSecrets.forget(home, name);
-            progress.accept("forgot the stack's secrets");
-        } else {
-            progress.accept("kept volumes " + ResourceNames.databaseVolume(name) + " and "
-                    + ResourceNames.staticFilesVolume(name) + " (use --volumes to remove the data too)");
+            StackWish wish = new StackWish(desired, images(desired.mode(), events));
+            stack.writeWish(wish.labels(), wish.images().nginx());
+            return converge(stack, wish, events);
+        }
+    }
+
+    @Override
+    public Plan scale(StackName name, Map<String, Integer> replicas, EngineListener events) {
+        String asked = replicas.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
+        try (StackLock lock = lock(name, "scale " + asked, events)) {
+            DockerStack stack = docker().stack(name.value());
+            StackWish wish = requireWish(stack, name);
+            replicas.keySet().forEach(wish.desired().mode()::requireService);
+            StackWish changed = wish.withReplicas(replicas);
+            if (!changed.equals(wish)) {
+                stack.writeWish(changed.labels(), changed.images().nginx());
+            }
+            return converge(stack, changed, events);
+        }
+    }
+
+    @Override
+    public Plan heal(StackName name, EngineListener events) {
+        try (StackLock lock = lock(name, "heal", events)) {
+            DockerStack stack = docker().stack(name.value());
+            return converge(stack, requireWish(stack, name), events);
         }
     }
 
     /**
-     * Kills one app replica of the stack at once (SIGKILL, no draining), as a crash would; a demo of what nginx and
-     * {@code heal} do about it. The container stays, exited, until the next scale or heal replaces it.
+     * One round of the monitor's routing guard: when no command holds the stack, route nginx to exactly the replicas
+     * that answer their readiness probe. Skipped, not awaited, while a command runs: that command routes itself.
+     *
+     * @return whether nginx's routing changed
      */
+    boolean guardRouting(StackName name) {
+        StackLock lock;
+        try {
+            lock = StackLock.acquire(home, name, client + " routing guard", false, holder -> { });
+        } catch (StackLock.StackBusyException busy) {
+            return false;
+        }
+        try (lock) {
+            DockerStack stack = docker().stack(name.value());
+            Optional<StackWish> wish = wish(stack, name);
+            Optional<StackAddresses> addresses = stack.addresses();
+            if (wish.isEmpty() || addresses.isEmpty()) {
+                return false;
+            }
+            NginxGateway gateway = gateway(stack, wish.get(), addresses.get());
+            Plan plan = Planner.routing(wish.get().desired(), observe(stack, addresses.get(), gateway));
+            executor(stack, wish.get(), addresses.get(), gateway, EngineListener.IGNORE).execute(plan, progress -> { });
+            return !plan.isEmpty();
+        }
+    }
+
+    @Override
+    public void down(StackName name, boolean volumes, EngineListener events) {
+        try (StackLock lock = lock(name, "down", events)) {
+            DockerStack stack = docker().stack(name.value());
+            List<ObservedContainer> containers = new ArrayList<>(stack.observe().containers());
+            // Entry first, so no request reaches a replica that is going away; the database last.
+            containers.sort(Comparator.comparingInt(StackEngine::shutdownOrder));
+            for (ObservedContainer container : containers) {
+                stack.stop(container.name(), Planner.STOP_TIMEOUT);
+                stack.remove(container.name());
+                events.on(new EngineEvent.Removed("container " + container.name()));
+            }
+            stack.removeWishes();
+            stack.observe().network().ifPresent(network -> {
+                stack.removeNetwork(network);
+                events.on(new EngineEvent.Removed("network " + network));
+            });
+            if (volumes) {
+                for (String volume : stack.observe().volumes()) {
+                    stack.removeVolume(volume);
+                    events.on(new EngineEvent.Removed("volume " + volume));
+                }
+                StackSecrets.forget(home, name);
+                events.on(new EngineEvent.Removed("the stack's secrets"));
+            } else {
+                events.on(new EngineEvent.Kept(List.of(ResourceNames.databaseVolume(name),
+                        ResourceNames.staticFilesVolume(name)), "use --volumes to remove the data too"));
+            }
+        }
+    }
+
+    @Override
     public void kill(StackName name, String containerName) {
-        DockerStack stack = new DockerStack(docker, name.value());
+        DockerStack stack = docker().stack(name.value());
         boolean isReplica = stack.observe().containers().stream()
                 .anyMatch(c -> c.isApp() && c.name().equals(containerName));
         if (!isReplica) {
@@ -135,36 +189,35 @@ public final class StackEngine {
         stack.kill(containerName);
     }
 
+    @Override
     public StackStatus status(StackName name) {
-        DockerStack stack = new DockerStack(docker, name.value());
-        Optional<StackSettings> settings = settings(stack);
+        DockerStack stack = docker().stack(name.value());
+        Optional<StackWish> wish = wish(stack, name);
         Optional<StackAddresses> addresses = stack.addresses();
-        List<StackStatus.Replica> containers = stack.observe().containers().stream()
+        ObservedStack observed = addresses.isPresent() && wish.isPresent()
+                ? observe(stack, addresses.get(), gateway(stack, wish.get(), addresses.get()))
+                : stack.observe();
+        List<StackStatus.Replica> containers = observed.containers().stream()
                 .sorted(Comparator.comparing(ObservedContainer::role).thenComparing(ObservedContainer::service)
                         .thenComparingInt(ObservedContainer::replica))
                 .map(c -> new StackStatus.Replica(c.name(), c.role(), c.service(), c.replica(), c.state().label(),
-                        c.ready(), addresses.map(a -> a.of(c.ref())).orElse("")))
+                        c.isServing(), addresses.map(a -> a.of(c.ref())).orElse(""),
+                        routed(observed, c)))
                 .toList();
-        return new StackStatus(name.value(), settings.map(s -> s.mode().label()).orElse(""),
-                settings.map(s -> url(s.publishPort())).orElse(""), containers);
+        return new StackStatus(name.value(), wish.map(w -> w.desired().mode().label()).orElse(""),
+                wish.map(w -> url(w.desired().publishPort())).orElse(""), containers,
+                wish.map(w -> w.desired().replicas()).orElse(Map.of()),
+                StackLock.holder(home, name).map(StackLock.Holder::describe).orElse(""));
     }
 
-    /**
-     * Starts feeding {@code hub} with the stack's CPU and memory per replica and nginx's counters, until the
-     * returned monitor is closed.
-     *
-     * @throws TopologyException when the stack is not running
-     */
-    public StackMonitor monitor(StackName name, MetricsHub hub) {
-        return StackMonitor.start(docker, name, hub);
+    @Override
+    public Subscription monitor(StackName name, MetricsHub hub) {
+        return StackMonitor.start(docker(), name, hub, () -> guardRouting(name))::close;
     }
 
-    /**
-     * The last {@code lines} lines of each of the stack's containers (or of one service's), merged in the order they
-     * were written, each prefixed with its container.
-     */
+    @Override
     public String logs(StackName name, Optional<String> service, int lines) {
-        DockerStack stack = new DockerStack(docker, name.value());
+        DockerStack stack = docker().stack(name.value());
         MergedLog log = new MergedLog();
         stack.observe().containers().stream()
                 .filter(c -> service.map(s -> s.equals(c.service())).orElse(true))
@@ -173,9 +226,9 @@ public final class StackEngine {
         return log.text();
     }
 
-    /** The config nginx runs now: the file in its container, which the engine replaces only once it passed. */
+    @Override
     public String nginxConfig(StackName name) {
-        DockerStack stack = new DockerStack(docker, name.value());
+        DockerStack stack = docker().stack(name.value());
         if (stack.addresses().isEmpty()) {
             throw new TopologyException("Stack " + name.value() + " is not running.");
         }
@@ -187,24 +240,105 @@ public final class StackEngine {
         return "http://127.0.0.1:" + port + "/";
     }
 
-    private Plan converge(DockerStack stack, DesiredTopology desired, ProgressListener progress) {
-        StackName name = desired.stack();
-        StackSettings settings = new StackSettings(desired.mode(), desired.publishPort(), desired.limits());
-        ContainerSpecs.Images images = images(desired.mode());
+    private synchronized DockerHost docker() {
+        if (connected == null) {
+            connected = host.get();
+        }
+        return connected;
+    }
+
+    private StackLock lock(StackName name, String command, EngineListener events) {
+        return StackLock.acquire(home, name, client + " " + command, waitForStack,
+                holder -> events.on(new EngineEvent.WaitingForStack(name.value(), holder)));
+    }
+
+    private Plan converge(DockerStack stack, StackWish wish, EngineListener events) {
         StackAddresses addresses = stack.addresses().orElseGet(() -> freeAddresses(stack));
-        StackSecrets secrets = StackSecrets.forStack(home, name);
-        ContainerSpecs specs = new ContainerSpecs(name, settings, addresses, secrets, images);
-        String appHash = specs.appConfigHash(desired.mode().services());
-        ObservedStack observed = stack.observe();
-        Plan plan = Planner.plan(desired, observed, appHash);
-        NginxGateway gateway = new NginxGateway(stack, name, desired.mode(), addresses, specs.nginx().name());
-        DockerPlanExecutor executor = new DockerPlanExecutor(stack, ResourceNames.network(name), addresses,
-                container -> spec(specs, gateway, addresses, container, appHash),
-                upstreams -> reloaded(gateway.apply(upstreams)),
-                services -> DatabaseUsers.grant(stack, specs.postgres().name(), services,
-                        secrets::serviceDatabasePassword));
-        executor.execute(plan, progress);
+        NginxGateway gateway = gateway(stack, wish, addresses);
+        ContainerSpecs specs = specs(wish, addresses);
+        Plan plan = Planner.plan(wish.desired(), observe(stack, addresses, gateway),
+                specs.appConfigHash(wish.desired().mode().services()));
+        executor(stack, wish, addresses, gateway, events).execute(plan, progress -> events.on(
+                new EngineEvent.Step(progress)));
         return plan;
+    }
+
+    private DockerPlanExecutor executor(DockerStack stack, StackWish wish, StackAddresses addresses,
+            NginxGateway gateway, EngineListener events) {
+        ContainerSpecs specs = specs(wish, addresses);
+        String appHash = specs.appConfigHash(wish.desired().mode().services());
+        StackSecrets secrets = StackSecrets.forStack(home, wish.desired().stack());
+        return new DockerPlanExecutor(stack, ResourceNames.network(wish.desired().stack()), addresses,
+                container -> spec(specs, gateway, addresses, container, appHash),
+                upstreams -> routed(gateway.apply(upstreams), upstreams, events),
+                services -> DatabaseUsers.grant(stack, specs.postgres().name(), services,
+                        secrets::serviceDatabasePassword),
+                container -> readinessCheck(addresses, container));
+    }
+
+    private ContainerSpecs specs(StackWish wish, StackAddresses addresses) {
+        return new ContainerSpecs(wish.desired().stack(), wish.settings(), addresses,
+                StackSecrets.forStack(home, wish.desired().stack()), wish.images());
+    }
+
+    private NginxGateway gateway(DockerStack stack, StackWish wish, StackAddresses addresses) {
+        StackName name = wish.desired().stack();
+        return new NginxGateway(stack, name, wish.desired().mode(), addresses,
+                ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX));
+    }
+
+    /**
+     * The stack as it is: containers from their labels, each running replica's readiness from the engine's own probe
+     * (Docker's health status lags by tens of seconds), and what nginx routes to, read back from nginx.
+     */
+    private ObservedStack observe(DockerStack stack, StackAddresses addresses, NginxGateway gateway) {
+        ObservedStack labelled = stack.observe();
+        List<ObservedContainer> running = labelled.containers().stream()
+                .filter(c -> c.isApp() && c.state() == ContainerState.RUNNING).toList();
+        Map<String, Boolean> answers = probe.readyAll(running.stream().map(c -> addresses.of(c.ref())).toList(),
+                ContainerSpecs.APP_PORT);
+        boolean nginxRuns = labelled.containers().stream()
+                .anyMatch(c -> c.role().equals(Labels.ROLE_NGINX) && c.state() == ContainerState.RUNNING);
+        Optional<Map<String, List<Integer>>> routing = nginxRuns ? gateway.routed() : Optional.of(Map.of());
+        List<ObservedContainer> containers = labelled.containers().stream().map(c -> {
+            if (!running.contains(c)) {
+                return c;
+            }
+            return c.withReadiness(readiness(c, answers.get(addresses.of(c.ref())), routing));
+        }).toList();
+        return labelled.with(containers, routing);
+    }
+
+    /**
+     * Ready when the probe answers. Otherwise starting while Docker says it is starting and nginx has never routed to
+     * it; failing once it had been ready (healthy, or routed) and stopped answering.
+     */
+    private static Readiness readiness(ObservedContainer replica, boolean answers,
+            Optional<Map<String, List<Integer>>> routing) {
+        if (answers) {
+            return Readiness.READY;
+        }
+        boolean routed = routing.map(r -> r.getOrDefault(replica.service(), List.of()).contains(replica.replica()))
+                .orElse(false);
+        return replica.readiness() == Readiness.STARTING && !routed ? Readiness.STARTING : Readiness.FAILING;
+    }
+
+    private BooleanSupplier readinessCheck(StackAddresses addresses, ContainerRef container) {
+        if (!container.role().equals(Labels.ROLE_APP)) {
+            return null;
+        }
+        String address = addresses.of(container);
+        return () -> probe.ready(address, ContainerSpecs.APP_PORT);
+    }
+
+    private static boolean routed(ObservedStack observed, ObservedContainer container) {
+        return container.isApp() && observed.routing()
+                .map(r -> r.getOrDefault(container.service(), List.of()).contains(container.replica()))
+                .orElse(false);
+    }
+
+    private static void routed(Applied applied, Map<String, List<Integer>> upstreams, EngineListener events) {
+        events.on(new EngineEvent.RoutingChanged(upstreams, applied.reloaded()));
     }
 
     private static ContainerSpec spec(ContainerSpecs specs, NginxGateway gateway, StackAddresses addresses,
@@ -218,40 +352,35 @@ public final class StackEngine {
         };
     }
 
-    private void reloaded(Applied applied) {
-        if (applied.reloaded()) {
-            messages.accept("nginx reloaded: " + applied.diff().linesAdded() + " lines added, "
-                    + applied.diff().linesRemoved() + " removed");
-        }
-    }
-
-    private ContainerSpecs.Images images(Mode mode) {
-        BaseImages base = new BaseImages(docker);
+    /** Base images as found on the engine, and an app image per service built from the newest jars. */
+    private ContainerSpecs.Images images(Mode mode, EngineListener events) {
+        BaseImages base = docker().baseImages();
         Map<BaseImages.Kind, String> chosen = new HashMap<>();
         for (BaseImages.Choice choice : base.chooseAll()) {
-            messages.accept("base image for " + choice.kind().name().toLowerCase() + ": " + choice.source());
+            events.on(new EngineEvent.BaseImageChosen(choice.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    choice.image(), choice.source()));
             chosen.put(choice.kind(), choice.image());
         }
-        AppImageBuilder builder = new AppImageBuilder(docker);
+        AppImageBuilder builder = docker().imageBuilder();
+        ShopArtifacts jars = artifacts.get();
         Map<String, String> apps = new LinkedHashMap<>();
         for (String service : mode.services()) {
-            apps.put(service, builder.imageFor("shop-" + service, artifacts.jar(service),
-                    chosen.get(BaseImages.Kind.JRE), messages));
+            AppImageBuilder.AppImage image = builder.imageFor("shop-" + service, jars.jar(service),
+                    chosen.get(BaseImages.Kind.JRE), line -> events.on(new EngineEvent.ImageBuildOutput(line)));
+            events.on(new EngineEvent.AppImageReady(service, image.tag(), image.built()));
+            apps.put(service, image.tag());
         }
         return new ContainerSpecs.Images(chosen.get(BaseImages.Kind.POSTGRES), chosen.get(BaseImages.Kind.HAPROXY),
                 chosen.get(BaseImages.Kind.NGINX), apps);
     }
 
-    /**
-     * The settings the stack was last brought up with: those of its newest container. PostgreSQL, HAProxy and nginx
-     * outlive a mode switch with the labels they were created with; the replicas started by the switch carry the
-     * new mode.
-     */
-    private static Optional<StackSettings> settings(DockerStack stack) {
-        return stack.stackContainers().stream()
-                .filter(container -> StackSettings.presentIn(container.getLabels()))
-                .max(Comparator.comparing(Container::getCreated))
-                .map(container -> StackSettings.fromLabels(container.getLabels()));
+    private static Optional<StackWish> wish(DockerStack stack, StackName name) {
+        return stack.readWish().flatMap(labels -> StackWish.fromLabels(name, labels));
+    }
+
+    private static StackWish requireWish(DockerStack stack, StackName name) {
+        return wish(stack, name).orElseThrow(() -> new TopologyException("Stack " + name.value()
+                + " is not running, or was started by an older console; start it with `shopctl up`."));
     }
 
     private static StackAddresses freeAddresses(DockerStack stack) {
@@ -259,16 +388,6 @@ public final class StackEngine {
         return StackAddresses.candidateSubnets().stream().filter(subnet -> !used.contains(subnet))
                 .map(StackAddresses::new).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No free 172.29.x.0/24 subnet for the stack network"));
-    }
-
-    private static Map<String, Integer> currentReplicas(DockerStack stack, Mode mode) {
-        Map<String, Integer> counts = new TreeMap<>();
-        mode.services().forEach(service -> counts.put(service, 0));
-        stack.observe().containers().stream().filter(ObservedContainer::isApp)
-                .filter(c -> counts.containsKey(c.service()))
-                .forEach(c -> counts.merge(c.service(), 1, Integer::sum));
-        counts.replaceAll((service, count) -> Math.max(1, Math.min(count, DesiredTopology.MAX_REPLICAS)));
-        return counts;
     }
 
     private static void requireFreePort(int port) {
@@ -280,9 +399,8 @@ public final class StackEngine {
         }
     }
 
-    private static int shutdownOrder(Container container) {
-        String role = container.getLabels().getOrDefault(Labels.ROLE, "");
-        return switch (role) {
+    private static int shutdownOrder(ObservedContainer container) {
+        return switch (container.role()) {
             case Labels.ROLE_NGINX -> 0;
             case Labels.ROLE_APP -> 1;
             case Labels.ROLE_HAPROXY -> 2;

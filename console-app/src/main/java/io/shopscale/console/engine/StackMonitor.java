@@ -1,9 +1,18 @@
 package io.shopscale.console.engine;
 
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.shopscale.console.docker.DockerHost;
+
 import java.net.URI;
 import java.util.Set;
 
-import com.github.dockerjava.api.DockerClient;
 
 import io.shopscale.console.docker.ContainerStatsFeed;
 import io.shopscale.console.docker.DockerStack;
@@ -22,21 +31,47 @@ import io.shopscale.console.topology.TopologyException;
  */
 public final class StackMonitor implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StackMonitor.class);
+
     static final String STATUS_PATH = "/nginx_status";
+
+    /**
+     * How often the routing guard looks at the replicas. With the probe's timeout and its one retry, a replica that
+     * stops answering leaves nginx within about {@code GUARD_INTERVAL + 2 × ReadinessProbe.TIMEOUT}: 6 s.
+     */
+    static final Duration GUARD_INTERVAL = Duration.ofSeconds(2);
 
     private final ContainerStatsFeed containers;
     private final NginxStatusPoller nginx;
+    private final ScheduledExecutorService guard;
 
-    private StackMonitor(ContainerStatsFeed containers, NginxStatusPoller nginx) {
+    private StackMonitor(ContainerStatsFeed containers, NginxStatusPoller nginx, ScheduledExecutorService guard) {
         this.containers = containers;
         this.nginx = nginx;
+        this.guard = guard;
     }
 
-    /** @throws TopologyException when the stack has no network, that is, it is not running */
-    public static StackMonitor start(DockerClient docker, StackName stack, MetricsHub hub) {
-        URI statusPage = nginxStatusPage(new DockerStack(docker, stack.value()), stack);
-        ContainerStatsFeed containers = ContainerStatsFeed.start(docker, stack.value(), hub);
-        return new StackMonitor(containers, NginxStatusPoller.start(statusPage, hub));
+    /**
+     * @param routingGuard run every {@link #GUARD_INTERVAL} on a thread of the monitor's own, until closed; a round
+     *                     that fails is logged and the next one runs all the same
+     * @throws TopologyException when the stack has no network, that is, it is not running
+     */
+    public static StackMonitor start(DockerHost docker, StackName stack, MetricsHub hub, Runnable routingGuard) {
+        URI statusPage = nginxStatusPage(docker.stack(stack.value()), stack);
+        ContainerStatsFeed containers = docker.followStats(stack.value(), hub);
+        ScheduledExecutorService guard = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "routing-guard-" + stack.value());
+            thread.setDaemon(true);
+            return thread;
+        });
+        guard.scheduleWithFixedDelay(() -> {
+            try {
+                routingGuard.run();
+            } catch (RuntimeException e) {
+                LOG.warn("routing guard of stack {}: {}", stack.value(), e.getMessage());
+            }
+        }, GUARD_INTERVAL.toMillis(), GUARD_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        return new StackMonitor(containers, NginxStatusPoller.start(statusPage, hub), guard);
     }
 
     /** The replicas whose Docker stats are followed now, by container name. */
@@ -46,6 +81,7 @@ public final class StackMonitor implements AutoCloseable {
 
     @Override
     public void close() {
+        guard.shutdownNow();
         try {
             containers.close();
         } finally {

@@ -1,13 +1,40 @@
 package io.shopscale.console.engine;
 
 import java.util.List;
+import java.util.Map;
 
-/** What runs in a stack, for people ({@link #toText()}) and scripts (serialised as JSON). */
-public record StackStatus(String stack, String mode, String url, List<Replica> containers) {
+/**
+ * What runs in a stack, for people ({@link #toText()}) and scripts (serialised as JSON).
+ *
+ * @param desired replicas per service that the user last asked for (the stack's wish); empty when unknown
+ * @param heldBy  the command that is changing the stack now ({@code `shopctl scale monolith=3` (pid 42, since …)}),
+ *                or empty
+ */
+public record StackStatus(String stack, String mode, String url, List<Replica> containers,
+        Map<String, Integer> desired, String heldBy) {
 
-    /** One container of the stack. */
+    public StackStatus {
+        containers = List.copyOf(containers);
+        desired = Map.copyOf(desired);
+    }
+
+    public StackStatus(String stack, String mode, String url, List<Replica> containers) {
+        this(stack, mode, url, containers, Map.of(), "");
+    }
+
+    /**
+     * One container of the stack.
+     *
+     * @param ready  running and answering its readiness probe
+     * @param routed nginx routes requests to it now (app replicas only)
+     */
     public record Replica(String name, String role, String service, int replica, String state, boolean ready,
-            String address) {
+            String address, boolean routed) {
+
+        public Replica(String name, String role, String service, int replica, String state, boolean ready,
+                String address) {
+            this(name, role, service, replica, state, ready, address, ready && "app".equals(role));
+        }
     }
 
     public boolean exists() {
@@ -19,12 +46,23 @@ public record StackStatus(String stack, String mode, String url, List<Replica> c
             return "Stack " + stack + " is not running.\n";
         }
         StringBuilder text = new StringBuilder();
-        text.append("Stack ").append(stack).append(" (").append(mode).append(" mode) at ").append(url).append("\n\n");
-        text.append(String.format("%-28s %-9s %-14s %-10s %-6s %s%n", "CONTAINER", "ROLE", "SERVICE", "STATE",
-                "READY", "ADDRESS"));
+        text.append("Stack ").append(stack).append(" (").append(mode).append(" mode) at ").append(url).append("\n");
+        if (!desired.isEmpty()) {
+            text.append("Asked for: ");
+            new java.util.TreeMap<>(desired).forEach((service, count) -> text.append(service).append('=')
+                    .append(count).append(' '));
+            text.append("\n");
+        }
+        if (!heldBy.isEmpty()) {
+            text.append("Being changed by ").append(heldBy).append("\n");
+        }
+        text.append("\n");
+        text.append(String.format("%-28s %-9s %-14s %-10s %-6s %-7s %s%n", "CONTAINER", "ROLE", "SERVICE", "STATE",
+                "READY", "ROUTED", "ADDRESS"));
         for (Replica replica : containers) {
-            text.append(String.format("%-28s %-9s %-14s %-10s %-6s %s%n", replica.name(), replica.role(),
-                    replica.service(), replica.state(), replica.ready() ? "yes" : "no", replica.address()));
+            text.append(String.format("%-28s %-9s %-14s %-10s %-6s %-7s %s%n", replica.name(), replica.role(),
+                    replica.service(), replica.state(), replica.ready() ? "yes" : "no",
+                    "app".equals(replica.role()) ? (replica.routed() ? "yes" : "no") : "-", replica.address()));
         }
         return text.toString();
     }

@@ -5,6 +5,8 @@ public enum EventKind {
     SCALE,
     KILL,
     RELOAD,
+    /** nginx's routing changed without a reload. */
+    ROUTING,
     MODE_SWITCH,
     OTHER
 }

@@ -17,6 +17,11 @@ public final class Labels {
     public static final String ROLE_NGINX = "nginx";
     public static final String ROLE_HAPROXY = "haproxy";
     public static final String ROLE_POSTGRES = "postgres";
+    /** A container that is never started: its labels record what the user asked of the stack. */
+    public static final String ROLE_WISH = "wish";
+
+    /** On a wish: which one is newest. */
+    public static final String GENERATION = "io.shopscale.generation";
 
     private Labels() {
     }

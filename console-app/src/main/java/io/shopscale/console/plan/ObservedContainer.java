@@ -7,14 +7,15 @@ package io.shopscale.console.plan;
  * @param replica   for infrastructure containers, 1
  * @param role      one of the {@code Labels.ROLE_*} values
  * @param configHash empty for infrastructure containers, whose config the planner does not track
- * @param ready     whether the container's readiness check passes (its healthcheck, or its readiness endpoint)
+ * @param readiness what its readiness check says (its health check, or the engine's own probe); meaningful only
+ *                  while it runs
  */
 public record ObservedContainer(String id, String name, String service, int replica, String role, String configHash,
-                                ContainerState state, boolean ready) {
+                                ContainerState state, Readiness readiness) {
 
     public ObservedContainer {
         if (id == null || name == null || service == null || role == null || configHash == null || state == null
-                || replica < 1) {
+                || readiness == null || replica < 1) {
             throw new IllegalArgumentException("incomplete observed container " + name + " (" + id + ")");
         }
     }
@@ -27,8 +28,18 @@ public record ObservedContainer(String id, String name, String service, int repl
         return Labels.ROLE_APP.equals(role);
     }
 
+    /** Whether the readiness check passes; see {@link #isServing()} for "running and ready". */
+    public boolean ready() {
+        return readiness == Readiness.READY;
+    }
+
+    /** The same container, with what a fresher readiness check said. */
+    public ObservedContainer withReadiness(Readiness fresh) {
+        return new ObservedContainer(id, name, service, replica, role, configHash, state, fresh);
+    }
+
     /** Running and passing its readiness check: a replica nginx can send requests to. */
     public boolean isServing() {
-        return state == ContainerState.RUNNING && ready;
+        return state == ContainerState.RUNNING && ready();
     }
 }

@@ -45,11 +45,18 @@ public final class Planner {
      */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * A replica that fails its readiness probe is already out of nginx and may be frozen (a stopped process never
+     * handles SIGTERM): a short timeout, so that it is gone in seconds, not half a minute.
+     */
+    public static final Duration FAILING_STOP_TIMEOUT = Duration.ofSeconds(5);
+
     static final String MISSING = "missing";
     static final String NOT_READY = "not ready";
     static final String SCALE_UP = "scale up";
     static final String SCALE_DOWN = "scale down";
     static final String CONFIG_HASH_CHANGED = "config hash changed";
+    static final String FAILING = "failing readiness";
 
     private static final String NO_CONFIG_HASH = "";
     private static final Comparator<ObservedContainer> BY_REPLICA =
@@ -63,12 +70,14 @@ public final class Planner {
     /** Replica numbers in use per service, including those created by this plan, so no two get the same name. */
     private final Map<String, Set<Integer>> takenReplicas = new HashMap<>();
     private boolean databaseAccessGranted;
+    /** Why nginx is created by this plan, if it is: then it routes to nothing, and that is the cause to show. */
+    private Optional<String> nginxCreatedBecause = Optional.empty();
 
     private Planner(DesiredTopology desired, ObservedStack observed, String appConfigHash) {
         this.desired = desired;
         this.observed = observed;
         this.appConfigHash = appConfigHash;
-        this.routing = new Routing(desired.mode().services());
+        this.routing = new Routing(desired.mode().services(), observed.routing());
         observed.containers().stream()
                 .filter(ObservedContainer::isApp)
                 .forEach(c -> takenReplicas.computeIfAbsent(c.service(), any -> new HashSet<>()).add(c.replica()));
@@ -87,8 +96,27 @@ public final class Planner {
         }
         Planner planner = new Planner(desired, observed, appConfigHash);
         planner.planInfrastructure();
+        planner.routeWhatServes();
         desired.mode().services().forEach(planner::planService);
         planner.planRetiredServices();
+        return new Plan(desired, planner.steps);
+    }
+
+    /**
+     * Only the first step of a full plan: nginx routes to exactly the replicas that serve. What a watcher runs every
+     * few seconds, so that a replica that stops answering leaves nginx within seconds, even while no one heals; it
+     * creates, starts and stops nothing. Empty while nginx does not run.
+     */
+    public static Plan routing(DesiredTopology desired, ObservedStack observed) {
+        if (desired == null || observed == null) {
+            throw new IllegalArgumentException("planning needs both the desired topology and the observed stack");
+        }
+        Planner planner = new Planner(desired, observed, NO_CONFIG_HASH);
+        boolean nginxServes = observed.containers().stream()
+                .anyMatch(c -> c.role().equals(Labels.ROLE_NGINX) && c.isServing());
+        if (nginxServes) {
+            planner.routeWhatServes();
+        }
         return new Plan(desired, planner.steps);
     }
 
@@ -116,15 +144,19 @@ public final class Planner {
      * connections while the apps boot.
      */
     private void planNginx() {
-        Optional<String> recreatedBecause = planInfrastructureContainer(Labels.ROLE_NGINX);
-        if (recreatedBecause.isEmpty()) {
-            // nginx's config is not observed, so assume it lists every app container: then each one that must go is
-            // excluded explicitly. A needless upstream step costs a no-op render; a missing one costs failed requests.
-            appContainers().forEach(c -> routing.assumeRouted(c.service(), c.replica()));
-            return;
-        }
+        nginxCreatedBecause = planInfrastructureContainer(Labels.ROLE_NGINX);
+        nginxCreatedBecause.ifPresent(cause -> routing.nginxStartsEmpty());
+    }
+
+    /**
+     * Before anything else changes, nginx routes to exactly the replicas that serve: one that is ready but not routed
+     * (a command stopped after it started, a reload that failed) joins, and one that stopped answering its readiness
+     * probe or died leaves at once, so no request waits on it while the rest of the plan runs.
+     */
+    private void routeWhatServes() {
         appContainers().filter(ObservedContainer::isServing).forEach(c -> routing.include(c.service(), c.replica()));
-        routing.apply("nginx " + recreatedBecause.get()).ifPresent(steps::add);
+        routing.drift().map(drift -> nginxCreatedBecause.map(cause -> "nginx " + cause).orElse(drift))
+                .flatMap(routing::apply).ifPresent(steps::add);
     }
 
     /** @return the cause, when the container is created */
@@ -157,7 +189,7 @@ public final class Planner {
         // Running stale replicas are the ones replaced: they serve until their replacement is ready. Broken ones are
         // the ones dropped when fewer replacements are needed, since dropping them costs no capacity.
         List<ObservedContainer> stale = containers.stream().filter(c -> staleness(c).isPresent())
-                .sorted(Comparator.comparing((ObservedContainer c) -> c.state() != RUNNING).thenComparing(BY_REPLICA))
+                .sorted(Comparator.comparing((ObservedContainer c) -> !c.isServing()).thenComparing(BY_REPLICA))
                 .toList();
         int missing = wanted - kept.size();
         List<ObservedContainer> toReplace = stale.subList(0, Math.min(missing, stale.size()));
@@ -221,7 +253,7 @@ public final class Planner {
         victims.forEach(c -> routing.exclude(c.service(), c.replica()));
         Optional<Operation> reroute = routing.apply(cause);
         reroute.ifPresent(steps::add);
-        if (reroute.isPresent() && victims.stream().anyMatch(c -> c.state() == RUNNING)) {
+        if (reroute.isPresent() && victims.stream().anyMatch(ObservedContainer::isServing)) {
             steps.add(new WaitDrain(DRAIN_TIME, cause));
         }
         victims.forEach(c -> stopAndRemove(c, causeOf.apply(c)));
@@ -242,7 +274,7 @@ public final class Planner {
         routing.exclude(old.service(), old.replica());
         Optional<Operation> reroute = routing.apply(cause);
         reroute.ifPresent(steps::add);
-        if (reroute.isPresent() && old.state() == RUNNING) {
+        if (reroute.isPresent() && old.isServing()) {
             steps.add(new WaitDrain(DRAIN_TIME, reason));
         }
         stopAndRemove(old, reason);
@@ -270,7 +302,8 @@ public final class Planner {
 
     private void stopAndRemove(ObservedContainer container, String cause) {
         if (container.state().needsStop()) {
-            steps.add(new StopContainer(container.ref(), STOP_TIMEOUT, cause));
+            boolean failing = container.state() == RUNNING && container.readiness() == Readiness.FAILING;
+            steps.add(new StopContainer(container.ref(), failing ? FAILING_STOP_TIMEOUT : STOP_TIMEOUT, cause));
         }
         steps.add(new RemoveContainer(container.ref(), cause));
     }
@@ -279,6 +312,9 @@ public final class Planner {
     private Optional<String> staleness(ObservedContainer container) {
         if (container.state() != RUNNING) {
             return Optional.of(container.state().label());
+        }
+        if (container.readiness() == Readiness.FAILING) {
+            return Optional.of(FAILING);
         }
         if (!container.configHash().equals(appConfigHash)) {
             return Optional.of(CONFIG_HASH_CHANGED);

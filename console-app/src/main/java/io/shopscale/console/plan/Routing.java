@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -17,21 +18,23 @@ import java.util.TreeSet;
 final class Routing {
 
     private final List<String> modeServices;
-    private final Map<String, SortedSet<Integer>> routed = new HashMap<>();
+    /** What nginx routes to, as far as the plan knows; empty while nginx's routing is unknown. */
+    private Optional<Map<String, SortedSet<Integer>>> routed;
     private final Map<String, SortedSet<Integer>> wanted = new HashMap<>();
 
-    Routing(List<String> modeServices) {
+    /** @param observed what the running nginx routes to, read back from it; empty when it could not be read */
+    Routing(List<String> modeServices, Optional<Map<String, List<Integer>>> observed) {
         this.modeServices = modeServices;
+        this.routed = observed.map(Routing::sets);
     }
 
-    /** Records that nginx already routes to this replica when planning starts. */
-    void assumeRouted(String service, int replica) {
-        add(routed, service, replica);
-        add(wanted, service, replica);
+    /** nginx is (re)created by the plan: it starts routing to nothing. */
+    void nginxStartsEmpty() {
+        routed = Optional.of(new HashMap<>());
     }
 
     void include(String service, int replica) {
-        add(wanted, service, replica);
+        wanted.computeIfAbsent(service, any -> new TreeSet<>()).add(replica);
     }
 
     void exclude(String service, int replica) {
@@ -49,28 +52,62 @@ final class Routing {
         return wanted.containsKey(service);
     }
 
+    /**
+     * Why nginx's routing differs from the wanted one, for the cause of the step that fixes it: "routing unknown",
+     * "ready, not routed: monolith:2", "routed, not ready: monolith:3"; empty when it does not differ.
+     */
+    Optional<String> drift() {
+        if (routed.isEmpty()) {
+            return Optional.of("routing not read back from nginx");
+        }
+        List<String> causes = new ArrayList<>();
+        String missing = difference(wanted, routed.get());
+        if (!missing.isEmpty()) {
+            causes.add("ready, not routed: " + missing);
+        }
+        String extra = difference(routed.get(), wanted);
+        if (!extra.isEmpty()) {
+            causes.add("routed, not ready: " + extra);
+        }
+        return causes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", causes));
+    }
+
     /** The step that brings nginx to the wanted routing, if that differs from what it routes to now. */
     Optional<Operation> apply(String cause) {
-        if (wanted.equals(routed)) {
+        if (routed.isPresent() && wanted.equals(routed.get())) {
             return Optional.empty();
         }
-        routed.clear();
-        wanted.forEach((service, replicas) -> routed.put(service, new TreeSet<>(replicas)));
-        return Optional.of(new UpdateUpstreams(render(), cause));
+        routed = Optional.of(sets(render(wanted)));
+        return Optional.of(new UpdateUpstreams(render(wanted), cause));
     }
 
     /** The mode's services in their order, each present even with no replica, then any others still routed. */
-    private Map<String, List<Integer>> render() {
+    private Map<String, List<Integer>> render(Map<String, SortedSet<Integer>> routing) {
         Map<String, List<Integer>> upstreams = new LinkedHashMap<>();
         modeServices.forEach(service ->
-                upstreams.put(service, new ArrayList<>(routed.getOrDefault(service, new TreeSet<>()))));
-        new TreeSet<>(routed.keySet()).stream()
+                upstreams.put(service, new ArrayList<>(routing.getOrDefault(service, new TreeSet<>()))));
+        new TreeSet<>(routing.keySet()).stream()
                 .filter(service -> !upstreams.containsKey(service))
-                .forEach(service -> upstreams.put(service, new ArrayList<>(routed.get(service))));
+                .forEach(service -> upstreams.put(service, new ArrayList<>(routing.get(service))));
         return upstreams;
     }
 
-    private static void add(Map<String, SortedSet<Integer>> routing, String service, int replica) {
-        routing.computeIfAbsent(service, any -> new TreeSet<>()).add(replica);
+    private static String difference(Map<String, SortedSet<Integer>> from, Map<String, SortedSet<Integer>> minus) {
+        List<String> replicas = new ArrayList<>();
+        new TreeMap<>(from).forEach((service, numbers) -> numbers.stream()
+                .filter(n -> !minus.getOrDefault(service, new TreeSet<>()).contains(n))
+                .forEach(n -> replicas.add(service + ":" + n)));
+        return String.join(", ", replicas);
+    }
+
+    /** Services with no replica are left out, so that "no entry" and "an empty list" compare equal. */
+    private static Map<String, SortedSet<Integer>> sets(Map<String, List<Integer>> routing) {
+        Map<String, SortedSet<Integer>> sets = new HashMap<>();
+        routing.forEach((service, replicas) -> {
+            if (!replicas.isEmpty()) {
+                sets.put(service, new TreeSet<>(replicas));
+            }
+        });
+        return sets;
     }
 }

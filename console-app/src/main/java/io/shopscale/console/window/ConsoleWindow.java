@@ -9,6 +9,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import io.shopscale.console.engine.ShopEngine;
+import io.shopscale.console.engine.StackEngine;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.window.logs.LogsViewModel;
 import io.shopscale.console.window.nginx.NginxConfigViewModel;
@@ -42,7 +44,8 @@ public final class ConsoleWindow extends Application {
         ConsoleOptions options = ConsoleOptions.parse(getParameters().getRaw());
         background = new FxBackground();
         hub = new MetricsHub().startTicking();
-        ShopEngine engine = new LocalShopEngine(Path.of(System.getProperty("user.home"), ".shopscale"));
+        ShopEngine engine = StackEngine.onLocalDocker(Path.of(System.getProperty("user.home"), ".shopscale"),
+                "console window", true);
         StackViewModel stack = new StackViewModel(engine, background, hub, options.stackName(), options.port());
         monitoring = new StackMonitoring(engine, background, hub, options.stackName(), stack.runningProperty());
         throughput = new ThroughputViewModel(hub, background);

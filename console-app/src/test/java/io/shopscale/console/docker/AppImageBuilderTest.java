@@ -46,27 +46,29 @@ class AppImageBuilderTest {
     void anUnchangedJarIsNotBuiltAgain() throws IOException {
         Path jar = jar("one");
 
-        String first = builder.imageFor(NAME, jar, base, progress::add);
+        AppImageBuilder.AppImage first = builder.imageFor(NAME, jar, base, progress::add);
         progress.clear();
-        String second = builder.imageFor(NAME, jar, base, progress::add);
+        AppImageBuilder.AppImage second = builder.imageFor(NAME, jar, base, progress::add);
 
-        assertThat(second).isEqualTo(first).startsWith("shopscale/" + NAME + ":");
-        assertThat(progress).containsExactly(first + " is up to date");
+        assertThat(first.built()).isTrue();
+        assertThat(second.tag()).isEqualTo(first.tag()).startsWith("shopscale/" + NAME + ":");
+        assertThat(second.built()).isFalse();
+        assertThat(progress).isEmpty();
     }
 
     @Test
     void aNewImageRemovesTheEarlierOnesThatNoContainerUses() throws IOException {
-        String first = builder.imageFor(NAME, jar("one"), base, progress::add);
+        String first = builder.imageFor(NAME, jar("one"), base, progress::add).tag();
         container = docker.createContainerCmd(first).withLabels(Map.of("io.shopscale.test", "true")).exec().getId();
 
-        String second = builder.imageFor(NAME, jar("two"), base, progress::add);
+        String second = builder.imageFor(NAME, jar("two"), base, progress::add).tag();
         assertThat(tags()).as("the first image is kept while a stopped container uses it")
                 .containsExactlyInAnyOrder(first, second);
 
         docker.removeContainerCmd(container).exec();
         container = null;
         progress.clear();
-        String third = builder.imageFor(NAME, jar("three"), base, progress::add);
+        String third = builder.imageFor(NAME, jar("three"), base, progress::add).tag();
 
         assertThat(tags()).containsExactly(third);
         assertThat(progress).contains("removed superseded image " + first, "removed superseded image " + second);

@@ -30,6 +30,7 @@ import com.github.dockerjava.api.model.Container;
 
 import io.shopscale.console.cli.ShopCtl;
 import io.shopscale.console.docker.DockerEngines;
+import io.shopscale.console.docker.DockerHost;
 import io.shopscale.console.engine.StackMonitor;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.metrics.Sample;
@@ -151,7 +152,7 @@ class LoadOnStackTest {
     void theMonitorFeedsDockerStatsAndNginxCountersAndFollowsReplicasThatStopAndStart() {
         int streamsBefore = dockerStreamThreads();
         MetricsHub hub = new MetricsHub();
-        try (StackMonitor monitor = StackMonitor.start(docker, StackName.of(STACK), hub)) {
+        try (StackMonitor monitor = StackMonitor.start(new DockerHost(docker), StackName.of(STACK), hub, () -> { })) {
             Shop.Run load = Shop.shopctl("load", "--stack", STACK, "--rate", "40", "--duration", "5s",
                     "--shoppers", "2");
             assertThat(load.exitCode()).as(load.output()).isZero();

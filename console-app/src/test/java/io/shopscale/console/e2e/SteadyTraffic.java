@@ -257,12 +257,19 @@ final class SteadyTraffic implements AutoCloseable {
         inFlight.removeIf(CompletableFuture::isDone);
     }
 
-    private static String describe(HttpResponse<String> response, Throwable error) {
+    /**
+     * A failure's kind, so that one red run says what happened: the exception, or the status with the replica that
+     * answered ({@code X-Served-By}) and every replica nginx tried ({@code X-Upstream}), and the body's start.
+     */
+    static String describe(HttpResponse<String> response, Throwable error) {
         if (error != null) {
-            return error.getClass().getSimpleName() + " " + error.getMessage();
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            return cause.getClass().getSimpleName() + " " + cause.getMessage();
         }
         String body = response.body();
-        return response.statusCode() + " " + body.substring(0, Math.min(200, body.length()));
+        return response.statusCode() + " served-by=" + response.headers().firstValue("X-Served-By").orElse("-")
+                + " upstream=" + response.headers().firstValue("X-Upstream").orElse("-") + " "
+                + body.substring(0, Math.min(200, body.length()));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Observed stacks and desired topologies for planner tests, as the docker package would report them. */
@@ -44,12 +45,19 @@ final class ObservedStacks {
     static ObservedContainer app(String service, int replica, String configHash, ContainerState state,
                                  boolean ready) {
         String name = ResourceNames.appContainer(SHOP, service, replica);
-        return new ObservedContainer("id-" + name, name, service, replica, Labels.ROLE_APP, configHash, state, ready);
+        return new ObservedContainer("id-" + name, name, service, replica, Labels.ROLE_APP, configHash, state,
+                ready ? Readiness.READY : Readiness.STARTING);
+    }
+
+    /** A replica that answered its readiness probe before and does not now (frozen, overloaded). */
+    static ObservedContainer failing(String service, int replica) {
+        return app(service, replica).withReadiness(Readiness.FAILING);
     }
 
     static ObservedContainer infrastructure(String role, ContainerState state, boolean ready) {
         String name = ResourceNames.infrastructureContainer(SHOP, role);
-        return new ObservedContainer("id-" + name, name, role, 1, role, "", state, ready);
+        return new ObservedContainer("id-" + name, name, role, 1, role, "", state,
+                ready ? Readiness.READY : Readiness.STARTING);
     }
 
     /** Network, volumes, postgres, haproxy and nginx all up, plus the given app containers. */
@@ -66,9 +74,21 @@ final class ObservedStacks {
         return with(containers);
     }
 
+    /**
+     * nginx routes to every app container, as after a plan that ran to its end and before anyone noticed that a
+     * replica died or stopped answering.
+     */
     static ObservedStack with(List<ObservedContainer> containers) {
+        Map<String, List<Integer>> routing = new TreeMap<>();
+        containers.stream().filter(c -> c.isApp() && c.state() != ContainerState.REMOVING).forEach(c ->
+                routing.computeIfAbsent(c.service(), any -> new ArrayList<>()).add(c.replica()));
+        return withRouting(containers, Optional.of(routing));
+    }
+
+    static ObservedStack withRouting(List<ObservedContainer> containers, Optional<Map<String, List<Integer>>> routing) {
         return new ObservedStack(Optional.of(ResourceNames.network(SHOP)),
-                Set.of(ResourceNames.databaseVolume(SHOP), ResourceNames.staticFilesVolume(SHOP)), containers);
+                Set.of(ResourceNames.databaseVolume(SHOP), ResourceNames.staticFilesVolume(SHOP)), containers,
+                routing);
     }
 
     static ObservedStack monolithReplicas(int count) {

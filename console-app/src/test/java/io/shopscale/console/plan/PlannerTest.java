@@ -6,6 +6,7 @@ import static io.shopscale.console.plan.ContainerState.RUNNING;
 import static io.shopscale.console.plan.ObservedStacks.CURRENT_HASH;
 import static io.shopscale.console.plan.ObservedStacks.OLD_HASH;
 import static io.shopscale.console.plan.ObservedStacks.app;
+import static io.shopscale.console.plan.ObservedStacks.failing;
 import static io.shopscale.console.plan.ObservedStacks.infrastructure;
 import static io.shopscale.console.plan.ObservedStacks.monolith;
 import static io.shopscale.console.plan.ObservedStacks.monolithReplicas;
@@ -14,6 +15,7 @@ import static io.shopscale.console.plan.ObservedStacks.servicesWithOneReplicaEac
 import static io.shopscale.console.plan.ObservedStacks.with;
 import static io.shopscale.console.plan.ObservedStacks.withInfrastructure;
 import static io.shopscale.console.plan.ObservedStacks.withInfrastructureExcept;
+import static io.shopscale.console.plan.ObservedStacks.withRouting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +23,8 @@ import io.shopscale.console.plan.Operation.CreateContainer;
 import io.shopscale.console.topology.DesiredTopology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -156,12 +160,43 @@ class PlannerTest {
         }
 
         @Test
-        void aRunningReplicaThatIsNotReadyYetIsAwaited() {
-            ObservedStack observed = withInfrastructure(app("monolith", 1),
-                    app("monolith", 2, CURRENT_HASH, RUNNING, false));
+        void aStartingReplicaThatNginxDoesNotRouteToYetIsAwaitedThenRouted() {
+            ObservedStack observed = withRouting(withInfrastructure(app("monolith", 1),
+                    app("monolith", 2, CURRENT_HASH, RUNNING, false)).containers(),
+                    Optional.of(Map.of("monolith", List.of(1))));
 
             assertThat(plan(monolith(2), observed).toText()).isEqualTo("""
                 wait-ready  service:monolith:2        (not ready)
+                upstreams   nginx                     monolith=[1,2]  (not ready)
+                """);
+        }
+
+        @Test
+        void aReplicaThatGotReadyAfterAnEarlierCommandStoppedIsRoutedFirst() {
+            ObservedStack observed = withRouting(monolithReplicas(2).containers(),
+                    Optional.of(Map.of("monolith", List.of(1))));
+
+            assertThat(plan(monolith(2), observed).toText()).isEqualTo("""
+                upstreams   nginx                     monolith=[1,2]  (ready, not routed: monolith:2)
+                """);
+        }
+
+        @Test
+        void whenNginxsRoutingCouldNotBeReadItIsSetAgain() {
+            ObservedStack observed = withRouting(monolithReplicas(2).containers(), Optional.empty());
+
+            assertThat(plan(monolith(2), observed).toText()).isEqualTo("""
+                upstreams   nginx                     monolith=[1,2]  (routing not read back from nginx)
+                """);
+        }
+
+        @Test
+        void aRoutingThatAFailedReloadLeftBehindIsCorrected() {
+            ObservedStack observed = withRouting(monolithReplicas(3).containers(),
+                    Optional.of(Map.of("monolith", List.of(1, 4))));
+
+            assertThat(plan(monolith(3), observed).toText()).isEqualTo("""
+                upstreams   nginx                     monolith=[1,2,3]  (ready, not routed: monolith:2, monolith:3; routed, not ready: monolith:4)
                 """);
         }
     }
@@ -175,6 +210,7 @@ class PlannerTest {
                     app("monolith", 2, CURRENT_HASH, EXITED, false), app("monolith", 3));
 
             assertThat(plan(monolith(3), observed).toText()).isEqualTo("""
+                upstreams   nginx                     monolith=[1,3]  (routed, not ready: monolith:2)
                 create      service:monolith:4        (replaces service:monolith:2)
                 start       service:monolith:4        (replaces service:monolith:2)
                 wait-ready  service:monolith:4        (replaces service:monolith:2)
@@ -184,12 +220,49 @@ class PlannerTest {
         }
 
         @Test
+        void aReplicaFailingItsProbeLeavesNginxAtOnceAndIsReplacedThenStoppedQuickly() {
+            ObservedStack observed = withInfrastructure(app("monolith", 1), failing("monolith", 2),
+                    app("monolith", 3));
+
+            assertThat(plan(monolith(3), observed).toText()).isEqualTo("""
+                upstreams   nginx                     monolith=[1,3]  (routed, not ready: monolith:2)
+                create      service:monolith:4        (replaces service:monolith:2)
+                start       service:monolith:4        (replaces service:monolith:2)
+                wait-ready  service:monolith:4        (replaces service:monolith:2)
+                upstreams   nginx                     monolith=[1,3,4]  (replaces service:monolith:2)
+                stop        service:monolith:2        timeout 5s  (failing readiness)
+                remove      service:monolith:2        (failing readiness)
+                """);
+        }
+
+        @Test
+        void aFrozenAndAKilledReplicaBothLeaveNginxFirstAndNeitherWaitsOnTheOther() {
+            ObservedStack observed = withInfrastructure(app("monolith", 1), failing("monolith", 2),
+                    app("monolith", 3, CURRENT_HASH, EXITED, false));
+
+            assertThat(plan(monolith(3), observed).toText()).isEqualTo("""
+                upstreams   nginx                     monolith=[1]  (routed, not ready: monolith:2, monolith:3)
+                create      service:monolith:4        (replaces service:monolith:2)
+                start       service:monolith:4        (replaces service:monolith:2)
+                wait-ready  service:monolith:4        (replaces service:monolith:2)
+                upstreams   nginx                     monolith=[1,4]  (replaces service:monolith:2)
+                stop        service:monolith:2        timeout 5s  (failing readiness)
+                remove      service:monolith:2        (failing readiness)
+                create      service:monolith:5        (replaces service:monolith:3)
+                start       service:monolith:5        (replaces service:monolith:3)
+                wait-ready  service:monolith:5        (replaces service:monolith:3)
+                upstreams   nginx                     monolith=[1,4,5]  (replaces service:monolith:3)
+                remove      service:monolith:3        (exited)
+                """);
+        }
+
+        @Test
         void anExitedReplicaBeyondTheWantedCountIsRemovedNotReplaced() {
             ObservedStack observed = withInfrastructure(app("monolith", 1), app("monolith", 2),
                     app("monolith", 3, CURRENT_HASH, EXITED, false));
 
             assertThat(plan(monolith(2), observed).toText()).isEqualTo("""
-                upstreams   nginx                     monolith=[1,2]  (scale down)
+                upstreams   nginx                     monolith=[1,2]  (routed, not ready: monolith:3)
                 remove      service:monolith:3        (exited)
                 """);
         }
@@ -364,6 +437,17 @@ class PlannerTest {
                 wait-ready  postgres                  (exited)
                 """);
         }
+    }
+
+    @Test
+    void theRoutingGuardOnlyTakesFailingReplicasOutAndReadyOnesIn() {
+        ObservedStack observed = withRouting(withInfrastructure(app("monolith", 1), failing("monolith", 2),
+                app("monolith", 3)).containers(), Optional.of(Map.of("monolith", List.of(1, 2))));
+
+        assertThat(Planner.routing(monolith(1), observed).toText()).isEqualTo("""
+            upstreams   nginx                     monolith=[1,3]  (ready, not routed: monolith:3; routed, not ready: monolith:2)
+            """);
+        assertThat(Planner.routing(monolith(3), monolithReplicas(3)).isEmpty()).isTrue();
     }
 
     @Test

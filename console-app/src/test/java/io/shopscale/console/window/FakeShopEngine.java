@@ -1,5 +1,11 @@
 package io.shopscale.console.window;
 
+import io.shopscale.console.engine.EngineEvent;
+import io.shopscale.console.engine.ShopEngine;
+import io.shopscale.console.plan.Plan;
+import java.util.TreeMap;
+import io.shopscale.console.topology.Mode;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +31,8 @@ import io.shopscale.console.topology.StackName;
  */
 public final class FakeShopEngine implements ShopEngine {
 
-    public static final String IMAGE_MESSAGE = "base image for jre: shopscale/jre:17 (built from Debian packages)";
+    public static final EngineEvent.BaseImageChosen IMAGE_CHOSEN =
+            new EngineEvent.BaseImageChosen("jre", "shopscale/jre:17", "shopscale/jre:17 (built from Debian packages)");
 
     private final List<StackStatus.Replica> containers = new ArrayList<>();
     private final List<String> commands = new ArrayList<>();
@@ -79,22 +86,23 @@ public final class FakeShopEngine implements ShopEngine {
     }
 
     @Override
-    public void up(DesiredTopology desired, Progress progress) {
+    public Plan up(DesiredTopology desired, EngineListener progress) {
         check();
         commands.add("up " + desired.mode().label());
         mode = desired.mode().label();
         port = desired.publishPort();
-        progress.onMessage(IMAGE_MESSAGE);
+        progress.on(IMAGE_CHOSEN);
         for (String role : List.of("haproxy", "nginx", "postgres")) {
             containers.removeIf(c -> c.role().equals(role));
             containers.add(new StackStatus.Replica("window-" + role, role, role, 1, "running", true, ""));
         }
         containers.removeIf(c -> c.role().equals("app") && !desired.mode().hasService(c.service()));
         desired.replicas().forEach((service, count) -> converge(service, count, progress));
+        return new Plan(desired, List.of());
     }
 
     @Override
-    public void scale(StackName stack, Map<String, Integer> replicas, Progress progress) {
+    public Plan scale(StackName stack, Map<String, Integer> replicas, EngineListener progress) {
         check();
         commands.add("scale " + replicas);
         replicas.forEach((service, count) -> converge(service, count, progress));
@@ -103,17 +111,30 @@ public final class FakeShopEngine implements ShopEngine {
         if (reloadsNginx) {
             String before = nginxConfig;
             nginxConfig = renderedNginxConfig();
-            ConfigDiff change = ConfigDiff.between(before, nginxConfig);
-            progress.onMessage("nginx reloaded: " + change.linesAdded() + " lines added, " + change.linesRemoved()
-                    + " removed");
+            if (!before.equals(nginxConfig)) {
+                Map<String, List<Integer>> routing = new TreeMap<>();
+                containers.stream().filter(c -> c.role().equals("app")).forEach(c ->
+                        routing.computeIfAbsent(c.service(), any -> new ArrayList<>()).add(c.replica()));
+                progress.on(new EngineEvent.RoutingChanged(routing, true));
+            }
         }
+        return emptyPlan(stack);
     }
 
     @Override
-    public void down(StackName stack, boolean volumes, Consumer<String> progress) {
+    public Plan heal(StackName stack, EngineListener progress) {
+        check();
+        commands.add("heal");
+        containers.replaceAll(c -> c.state().equals("running") ? c
+                : new StackStatus.Replica(c.name(), c.role(), c.service(), c.replica(), "running", true, ""));
+        return emptyPlan(stack);
+    }
+
+    @Override
+    public void down(StackName stack, boolean volumes, EngineListener progress) {
         check();
         commands.add("down");
-        containers.forEach(c -> progress.accept("stopping and removing " + c.name()));
+        containers.forEach(c -> progress.on(new EngineEvent.Removed("container " + c.name())));
         containers.clear();
         mode = "";
     }
@@ -171,22 +192,22 @@ public final class FakeShopEngine implements ShopEngine {
         return openMonitors;
     }
 
-    private void converge(String service, int count, Progress progress) {
+    private void converge(String service, int count, EngineListener progress) {
         int present = (int) containers.stream().filter(c -> c.service().equals(service)).count();
         int total = Math.abs(count - present);
         int step = 0;
         for (int replica = present + 1; replica <= count; replica++) {
             Operation start = new Operation.StartContainer(ContainerRef.app(StackName.of("window"), service, replica),
                     "scale up");
-            progress.onStep(new ProgressEvent.StepStarted(start, ++step, total));
-            progress.onStep(new ProgressEvent.StepFinished(start, step, total, Duration.ofMillis(400)));
+            progress.on(step(new ProgressEvent.StepStarted(start, ++step, total)));
+            progress.on(step(new ProgressEvent.StepFinished(start, step, total, Duration.ofMillis(400))));
             setReplica(service, replica, "running", true);
         }
         for (int replica = present; replica > count; replica--) {
             int gone = replica;
             Operation remove = new Operation.RemoveContainer(ContainerRef.app(StackName.of("window"), service, gone),
                     "scale down");
-            progress.onStep(new ProgressEvent.StepFinished(remove, ++step, total, Duration.ofMillis(100)));
+            progress.on(step(new ProgressEvent.StepFinished(remove, ++step, total, Duration.ofMillis(100))));
             containers.removeIf(c -> c.service().equals(service) && c.replica() == gone);
         }
     }
@@ -201,6 +222,15 @@ public final class FakeShopEngine implements ShopEngine {
                     config.append("}\n");
                 });
         return config.toString();
+    }
+
+    private Plan emptyPlan(StackName stack) {
+        Mode shown = Mode.parse(mode.isEmpty() ? "monolith" : mode);
+        return new Plan(DesiredTopology.initial(stack, shown, port == 0 ? 8080 : port), List.of());
+    }
+
+    private static EngineEvent step(ProgressEvent progress) {
+        return new EngineEvent.Step(progress);
     }
 
     private void check() {

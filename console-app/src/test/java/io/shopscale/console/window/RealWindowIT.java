@@ -26,7 +26,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.service.query.NodeQuery;
 import org.testfx.util.WaitForAsyncUtils;
 
-import io.shopscale.console.engine.ShopArtifacts;
+import io.shopscale.console.engine.ShopEngine;
 import io.shopscale.console.engine.StackEngine;
 import io.shopscale.console.topology.StackName;
 
@@ -51,9 +51,9 @@ class RealWindowIT {
     void openTheWindowOnAFreshStack() throws Exception {
         assertThat(System.getenv("DISPLAY")).as("a display for the real window: run bin/test, which starts Xvfb")
                 .isNotBlank();
-        engine = StackEngine.onLocalDocker(ShopArtifacts.locate(),
-                Path.of(System.getProperty("user.home"), ".shopscale"), message -> { });
-        engine.down(STACK, true, line -> { });
+        engine = StackEngine.onLocalDocker(Path.of(System.getProperty("user.home"), ".shopscale"), "RealWindowIT",
+                true);
+        engine.down(STACK, true, ShopEngine.EngineListener.IGNORE);
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupApplication(ConsoleWindow.class, "--stack", STACK.value(), "--port", Integer.toString(PORT));
     }
@@ -63,7 +63,7 @@ class RealWindowIT {
         try {
             FxToolkit.cleanupStages();
         } finally {
-            engine.down(STACK, true, line -> System.out.println("window test: " + line));
+            engine.down(STACK, true, event -> System.out.println("window test: " + event.summary()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.shopscale.console.window;
 
+import io.shopscale.console.engine.ShopEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

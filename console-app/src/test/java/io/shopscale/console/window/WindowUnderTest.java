@@ -1,5 +1,6 @@
 package io.shopscale.console.window;
 
+import io.shopscale.console.engine.ShopEngine;
 import java.util.function.Consumer;
 
 import javafx.scene.Scene;

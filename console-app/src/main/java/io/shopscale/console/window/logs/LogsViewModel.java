@@ -23,7 +23,7 @@ import io.shopscale.console.plan.Labels;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.window.Background;
 import io.shopscale.console.window.Problems;
-import io.shopscale.console.window.ShopEngine;
+import io.shopscale.console.engine.ShopEngine;
 import io.shopscale.console.window.stack.StackViewModel;
 
 /**

@@ -6,7 +6,7 @@ import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.metrics.Subscription;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.window.Background;
-import io.shopscale.console.window.ShopEngine;
+import io.shopscale.console.engine.ShopEngine;
 
 /**
  * Keeps the engine's monitor of the stack open while the stack runs, so the hub has each replica's CPU and memory

@@ -18,7 +18,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import io.shopscale.console.engine.EngineEvent;
+import io.shopscale.console.engine.ShopEngine;
 import io.shopscale.console.engine.StackEngine;
+import io.shopscale.console.engine.StepText;
 import io.shopscale.console.engine.StackStatus;
 import io.shopscale.console.metrics.ContainerStats;
 import io.shopscale.console.metrics.Event;
@@ -32,7 +35,6 @@ import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.window.Background;
 import io.shopscale.console.window.Problems;
-import io.shopscale.console.window.ShopEngine;
 
 /**
  * The stack as the window shows and drives it: mode, start and stop, one {@link ServiceCard} per service, and what
@@ -43,8 +45,6 @@ public final class StackViewModel {
 
     /** Lines of start and stop progress kept for the activity list. */
     static final int MAX_ACTIVITY = 200;
-    static final String BASE_IMAGE_MESSAGE = "base image for ";
-    static final String RELOAD_MESSAGE = "nginx reloaded";
 
     private final ShopEngine engine;
     private final Background background;
@@ -182,7 +182,7 @@ public final class StackViewModel {
         }
         addActivity(startLine);
         background.run(() -> {
-            engine.up(desired, progress(this::addActivity));
+            engine.up(desired, events(this::addActivity));
             return null;
         }, done -> {
             addActivity(doneLine);
@@ -203,7 +203,7 @@ public final class StackViewModel {
         commandStarted();
         addActivity("stopping stack " + stack + " (the data stays)");
         background.run(() -> {
-            engine.down(stack, false, line -> background.onFxThread(() -> addActivity(line)));
+            engine.down(stack, false, events(this::addActivity));
             return null;
         }, done -> {
             addActivity("stack " + stack + " is down");
@@ -228,7 +228,7 @@ public final class StackViewModel {
         hub.recordEvent(EventKind.SCALE, service + " → " + replicas);
         card.addStep("scaling " + service + " to " + replicas);
         background.run(() -> {
-            engine.scale(stack, Map.of(service, replicas), progress(card::addStep));
+            engine.scale(stack, Map.of(service, replicas), events(card::addStep));
             return null;
         }, done -> {
             card.addStep(service + " runs " + replicas + (replicas == 1 ? " replica" : " replicas"));
@@ -250,7 +250,7 @@ public final class StackViewModel {
         commandStarted();
         addActivity("replacing stopped replicas");
         background.run(() -> {
-            engine.scale(stack, Map.of(), progress(this::addActivity));
+            engine.heal(stack, events(this::addActivity));
             return null;
         }, done -> commandEnded(), failure -> {
             setProblem(Problems.describe(failure));
@@ -351,28 +351,23 @@ public final class StackViewModel {
         return cards.stream().filter(card -> card.service().equals(service)).findFirst().orElse(null);
     }
 
-    private ShopEngine.Progress progress(Consumer<String> steps) {
-        return new ShopEngine.Progress() {
-            @Override
-            public void onStep(ProgressEvent event) {
-                String line = StepLine.of(event);
-                background.onFxThread(() -> steps.accept(line));
-            }
-
-            @Override
-            public void onMessage(String message) {
-                background.onFxThread(() -> message(message));
-            }
-        };
+    /** Hands the engine's events to the FX thread: plan steps to {@code steps}, the others to the activity list. */
+    private ShopEngine.EngineListener events(Consumer<String> steps) {
+        return event -> background.onFxThread(() -> show(event, steps));
     }
 
-    private void message(String message) {
-        addActivity(message);
-        if (message.startsWith(BASE_IMAGE_MESSAGE)) {
-            baseImages.add(message.substring(BASE_IMAGE_MESSAGE.length()));
+    private void show(EngineEvent event, Consumer<String> steps) {
+        if (event instanceof EngineEvent.Step step) {
+            steps.accept(StepText.of(step.progress()));
+            return;
+        }
+        addActivity(event.summary());
+        if (event instanceof EngineEvent.BaseImageChosen chosen) {
+            baseImages.add(chosen.kind() + ": " + chosen.source());
             imageSource.set("base images: " + String.join("; ", baseImages));
-        } else if (message.startsWith(RELOAD_MESSAGE)) {
-            lastReload.set(hub.recordEvent(EventKind.RELOAD, message));
+        } else if (event instanceof EngineEvent.RoutingChanged routing) {
+            lastReload.set(hub.recordEvent(routing.reloaded() ? EventKind.RELOAD : EventKind.ROUTING,
+                    routing.summary()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.shopscale.console.window.diagram;
 
+import io.shopscale.console.engine.ShopEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package io.shopscale.console.window.nginx;
 
+import io.shopscale.console.engine.ShopEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

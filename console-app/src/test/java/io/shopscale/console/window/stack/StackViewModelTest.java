@@ -1,5 +1,6 @@
 package io.shopscale.console.window.stack;
 
+import io.shopscale.console.engine.ShopEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -136,7 +137,7 @@ class StackViewModelTest {
         assertThat(monolith(stack).chips()).extracting(ReplicaChip::state).containsExactly(ReplicaState.STOPPED);
         assertThat(hub.events()).extracting(event -> event.kind()).containsExactly(EventKind.KILL);
         stack.heal();
-        assertThat(engine.commands()).endsWith("kill window-monolith-1", "scale {}");
+        assertThat(engine.commands()).endsWith("kill window-monolith-1", "heal");
         assertThat(monolith(stack).chips()).extracting(ReplicaChip::state).containsExactly(ReplicaState.READY);
     }
 
@@ -148,7 +149,7 @@ class StackViewModelTest {
         stack.stop();
 
         assertThat(stack.runningProperty().get()).isFalse();
-        assertThat(stack.activity()).contains("stopping and removing window-monolith-1", "stack window is down");
+        assertThat(stack.activity()).contains("removed container window-monolith-1", "stack window is down");
         assertThat(monolith(stack).chips()).isEmpty();
         stack.scale("monolith", 2);
         assertThat(engine.commands()).containsExactly("up monolith", "down");

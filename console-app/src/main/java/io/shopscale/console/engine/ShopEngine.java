@@ -1,0 +1,72 @@
+package io.shopscale.console.engine;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.metrics.Subscription;
+import io.shopscale.console.plan.Plan;
+import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.StackName;
+
+/**
+ * The engine port: everything {@code shopctl} and the window ask of a stack, whatever runs it (the local Docker engine
+ * today). Every method blocks; the window calls them off the FX thread. Commands that change a stack (up, scale,
+ * heal, down) take it for themselves first, across processes (see {@link StackLock}), and report what they do as
+ * {@link EngineEvent}s on the calling thread.
+ */
+public interface ShopEngine {
+
+    /**
+     * Creates the stack, or converges a running one to {@code desired}: builds app images from the newest jars, records
+     * the wish on the stack, then plans and carries out the steps.
+     *
+     * @return the plan that was carried out
+     * @throws io.shopscale.console.plan.PlanFailedException when a step failed (the event stream says which and why)
+     */
+    Plan up(DesiredTopology desired, EngineListener events);
+
+    /**
+     * Changes replica counts of a running stack, keeping everything else as it runs (images included).
+     *
+     * @throws io.shopscale.console.topology.TopologyException when the stack does not run or a service is unknown
+     */
+    Plan scale(StackName stack, Map<String, Integer> replicas, EngineListener events);
+
+    /**
+     * Brings the stack back to what was last asked of it: routes nginx to exactly the ready replicas, replaces
+     * replicas that died or stopped answering, starts missing ones.
+     */
+    Plan heal(StackName stack, EngineListener events);
+
+    /** Removes the stack's containers and network, found by label; its data and secrets only with {@code volumes}. */
+    void down(StackName stack, boolean volumes, EngineListener events);
+
+    /** Kills one app replica at once (SIGKILL), as a crash would. */
+    void kill(StackName stack, String container);
+
+    StackStatus status(StackName stack);
+
+    /** The config the stack's nginx runs now. */
+    String nginxConfig(StackName stack);
+
+    /** The last {@code lines} lines of each container (or one service's), merged in the order they were written. */
+    String logs(StackName stack, Optional<String> service, int lines);
+
+    /**
+     * Follows the running stack until closed: each replica's CPU and memory and nginx's counters into {@code hub},
+     * and, every couple of seconds, nginx's routing kept to the replicas that answer their readiness probe (a replica
+     * that stops answering leaves nginx within seconds; replacing it is {@link #heal}'s). Closing may wait a few
+     * seconds for the streams to end.
+     */
+    Subscription monitor(StackName stack, MetricsHub hub);
+
+    /** Receives a command's events on the engine's thread; a window hands them to its own thread itself. */
+    @FunctionalInterface
+    interface EngineListener {
+
+        void on(EngineEvent event);
+
+        EngineListener IGNORE = event -> { };
+    }
+}

@@ -1,0 +1,96 @@
+package io.shopscale.console.engine;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.Limits;
+import io.shopscale.console.topology.Mode;
+import io.shopscale.console.topology.StackName;
+
+/**
+ * What the user last asked of a stack: the topology (mode, replicas per service, limits, port) and the images it runs.
+ * Kept as labels on an object the stack owns (see {@code DockerStack.writeWish}), so that {@code scale} and
+ * {@code heal} converge to it, not to whatever containers happen to exist, and reuse the images that run: only
+ * {@code up} builds images from newer jars.
+ */
+public record StackWish(DesiredTopology desired, ContainerSpecs.Images images) {
+
+    static final String PREFIX = "io.shopscale.wish.";
+    private static final String MODE = PREFIX + "mode";
+    private static final String PORT = PREFIX + "port";
+    private static final String CPUS = PREFIX + "cpus";
+    private static final String MEMORY_MB = PREFIX + "memory-mb";
+    private static final String REPLICAS = PREFIX + "replicas.";
+    private static final String POSTGRES_IMAGE = PREFIX + "image.postgres";
+    private static final String HAPROXY_IMAGE = PREFIX + "image.haproxy";
+    private static final String NGINX_IMAGE = PREFIX + "image.nginx";
+    private static final String APP_IMAGE = PREFIX + "image.app.";
+
+    public StackWish {
+        if (desired == null || images == null) {
+            throw new IllegalArgumentException("a wish needs the topology and the images");
+        }
+        for (String service : desired.mode().services()) {
+            if (!images.apps().containsKey(service)) {
+                throw new IllegalArgumentException("no image for " + service);
+            }
+        }
+    }
+
+    StackWish withReplicas(Map<String, Integer> changes) {
+        return new StackWish(desired.withReplicas(changes), images);
+    }
+
+    StackSettings settings() {
+        return new StackSettings(desired.mode(), desired.publishPort(), desired.limits());
+    }
+
+    /** The wish as labels: {@code io.shopscale.wish.replicas.monolith=3}, {@code io.shopscale.wish.image.nginx=…}. */
+    Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(MODE, desired.mode().label());
+        labels.put(PORT, Integer.toString(desired.publishPort()));
+        labels.put(CPUS, Double.toString(desired.limits().cpus()));
+        labels.put(MEMORY_MB, Integer.toString(desired.limits().memoryMb()));
+        desired.replicas().forEach((service, count) -> labels.put(REPLICAS + service, Integer.toString(count)));
+        labels.put(POSTGRES_IMAGE, images.postgres());
+        labels.put(HAPROXY_IMAGE, images.haproxy());
+        labels.put(NGINX_IMAGE, images.nginx());
+        images.apps().forEach((service, image) -> labels.put(APP_IMAGE + service, image));
+        return labels;
+    }
+
+    /** The wish that {@link #labels()} wrote; empty when the labels hold none, or one this console cannot read. */
+    static Optional<StackWish> fromLabels(StackName stack, Map<String, String> labels) {
+        if (!labels.containsKey(MODE)) {
+            return Optional.empty();
+        }
+        try {
+            Mode mode = Mode.parse(labels.get(MODE));
+            Map<String, Integer> replicas = new LinkedHashMap<>();
+            Map<String, String> apps = new HashMap<>();
+            for (String service : mode.services()) {
+                replicas.put(service, Integer.parseInt(labels.get(REPLICAS + service)));
+                apps.put(service, require(labels, APP_IMAGE + service));
+            }
+            DesiredTopology desired = new DesiredTopology(stack, mode, replicas,
+                    new Limits(Double.parseDouble(labels.get(CPUS)), Integer.parseInt(labels.get(MEMORY_MB))),
+                    Integer.parseInt(labels.get(PORT)));
+            return Optional.of(new StackWish(desired, new ContainerSpecs.Images(require(labels, POSTGRES_IMAGE),
+                    require(labels, HAPROXY_IMAGE), require(labels, NGINX_IMAGE), apps)));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static String require(Map<String, String> labels, String key) {
+        String value = labels.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing " + key);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,101 @@
+package io.shopscale.console.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.shopscale.console.cli.ShopCtl;
+
+/**
+ * {@code shopctl} in a process of its own, as a user runs it from a terminal: for tests of what happens when two run at
+ * once, or when one is killed halfway.
+ */
+final class ShopctlProcess {
+
+    private final List<String> args;
+    private final Process process;
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final Thread reader;
+
+    private ShopctlProcess(List<String> args, Process process) {
+        this.args = args;
+        this.process = process;
+        this.reader = new Thread(() -> copy(process.getInputStream()), "shopctl-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts {@code shopctl args...} with the test's class path and this environment, plus {@code environment}. */
+    static ShopctlProcess start(Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), ShopCtl.class.getName()));
+        command.addAll(List.of(args));
+        // From a folder outside the project, as on a machine without the source tree: only `up` needs the jars.
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .directory(new java.io.File(System.getProperty("java.io.tmpdir")));
+        builder.environment().putAll(environment);
+        try {
+            return new ShopctlProcess(List.of(args), builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ShopctlProcess start(String... args) {
+        return start(Map.of(), args);
+    }
+
+    /** Waits for it to end and returns its exit code and output, printed for the test's log. */
+    Shop.Run await(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("shopctl " + String.join(" ", args) + " did not end within " + timeout
+                        + "; output so far:\n" + output());
+            }
+            reader.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        String text = output();
+        System.out.println("$ shopctl " + String.join(" ", args) + "  (separate process)\n" + text);
+        return new Shop.Run(process.exitValue(), text);
+    }
+
+    /** Kills it at once (SIGKILL): nothing of it runs on, as after a terminal is closed or the machine stalls. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.println("$ shopctl " + String.join(" ", args) + "  (killed)\n" + output());
+    }
+
+    synchronized String output() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    private void copy(InputStream in) {
+        byte[] buffer = new byte[4096];
+        try {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                synchronized (this) {
+                    output.write(buffer, 0, n);
+                }
+            }
+        } catch (IOException ended) {
+            // the process ended
+        }
+    }
+}
