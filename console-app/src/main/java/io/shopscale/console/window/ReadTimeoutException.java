@@ -6,6 +6,7 @@ import java.time.Duration;
 public final class ReadTimeoutException extends RuntimeException {
 
     public ReadTimeoutException(Duration limit) {
-        super("no answer within " + limit.toSeconds() + " s");
+        super("No answer within " + (limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s"
+                : limit.toMillis() + " ms") + "; the call was abandoned and is tried again at the next read.");
     }
 }

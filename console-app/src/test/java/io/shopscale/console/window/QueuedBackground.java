@@ -13,6 +13,7 @@ public final class QueuedBackground implements Background {
 
     private final List<Queued> waiting = new ArrayList<>();
     private int released;
+    private int cancelled;
 
     @Override
     public <T> BackgroundWork run(Lane lane, Callable<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
@@ -56,6 +57,11 @@ public final class QueuedBackground implements Background {
         return released;
     }
 
+    /** How many pieces of work were cancelled before they ran. */
+    public int cancelled() {
+        return cancelled;
+    }
+
     private Queued next(Lane lane) {
         return waiting.stream().filter(queued -> queued.lane == lane).findFirst().orElse(null);
     }
@@ -79,8 +85,9 @@ public final class QueuedBackground implements Background {
 
         @Override
         public void cancel() {
-            if (!ran) {
+            if (!ran && !cancelled) {
                 cancelled = true;
+                QueuedBackground.this.cancelled++;
                 waiting.remove(this);
             }
         }
