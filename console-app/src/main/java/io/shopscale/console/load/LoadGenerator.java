@@ -35,7 +35,10 @@ public final class LoadGenerator {
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** Beyond the request timeout, how long the end waits for answers before reporting what it has. */
     private static final Duration DRAIN_MARGIN = Duration.ofSeconds(5);
-    /** Client errors are logged this many times per kind; they mean the scenarios send something wrong. */
+    /**
+     * Failed requests are logged this many times per kind (http 502, io, timeout, ...), with the exception or the
+     * replica that answered, so that a red run says what happened; the rest are counted at the end.
+     */
     private static final int LOGGED_PER_KIND = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);
@@ -230,7 +233,7 @@ public final class LoadGenerator {
                 call.shopper().useToken(token);
             }
         }
-        if (outcome.error() != null && (outcome.error().isClientError() || outcome.error() == ErrorKind.OTHER)) {
+        if (outcome.error() != null) {
             logFailure(call, outcome);
         }
     }
@@ -241,11 +244,16 @@ public final class LoadGenerator {
         if (count > LOGGED_PER_KIND) {
             return;
         }
-        if (outcome.failure() != null) {
+        if (outcome.error() == ErrorKind.OTHER && outcome.failure() != null) {
             LOG.warn("{} failed in the generator itself", call.request().describe(), outcome.failure());
+        } else if (outcome.failure() != null) {
+            LOG.warn("{} ({}) got {}: {}: {}", call.request().describe(), call.scenario().label(), outcome.error(),
+                    outcome.failure().getClass().getName(), outcome.failure().getMessage());
+        } else if (outcome.reply() != null) {
+            LOG.warn("{} ({}) got {} from {}: {}", call.request().describe(), call.scenario().label(),
+                    outcome.error(), outcome.reply().replica(), ShopJson.problemDetail(outcome.reply().body()));
         } else {
-            LOG.warn("{} ({}) got {}: {}", call.request().describe(), call.scenario().label(), outcome.error(),
-                    ShopJson.problemDetail(outcome.reply().body()));
+            LOG.warn("{} ({}) got {}", call.request().describe(), call.scenario().label(), outcome.error());
         }
     }
 

@@ -24,7 +24,8 @@ import io.shopscale.console.window.traffic.ThroughputViewModel;
 /**
  * The JavaFX application: wires the engine, the metrics hub and the view-models to the view, polls the stack (and,
  * when followed, its logs), and keeps the stack monitored while it runs. Closing the window stops the load, the
- * monitor and the panels' subscriptions to the hub.
+ * monitor and the panels' subscriptions to the hub, and never blocks the FX thread: the monitor's streams end and
+ * a running command is interrupted in the background, which gives them a bounded time before the process exits.
  */
 public final class ConsoleWindow extends Application {
 

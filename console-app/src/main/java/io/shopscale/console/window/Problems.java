@@ -9,6 +9,9 @@ public final class Problems {
     }
 
     public static String describe(Throwable problem) {
+        if (problem instanceof ReadTimeoutException) {
+            return problem.getMessage();
+        }
         return ProblemText.describe(problem,
                 "The stack stays as it is now; doing the same again carries on from here.");
     }

@@ -33,9 +33,12 @@ import io.shopscale.console.topology.StackName;
 /**
  * The real window on a real display (Xvfb under bin/test) against a real stack: start one replica, move the
  * monolith slider to two with the load on, and see the new replica become ready in its card and take its share.
+ * The window's load generator logs each failed request as it happens (its kind, the exception or the status, and the
+ * replica that answered), so a red run says what failed.
  */
 @Tag("docker")
 @Tag("window")
+@Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealWindowIT {
 
@@ -93,7 +96,8 @@ class RealWindowIT {
         System.out.printf("window test: under load, %s ok and %s failed requests in the chart; latency %s%n",
                 chartTotal("ok/s"), chartTotal("errors/s"), robot.lookup("#latency").queryAs(Label.class).getText());
         assertThat(chartTotal("ok/s")).isPositive();
-        assertThat(chartTotal("errors/s")).as("requests that failed while scaling under load").isZero();
+        assertThat(chartTotal("errors/s")).as("requests that failed while scaling under load (each one's kind, "
+                + "exception or status and replica are in the load generator's warnings above)").isZero();
         assertThat(underLoad).isNotEmptyFile();
         robot.clickOn("Topology");
         await("both replicas in the topology", () -> robot.lookup("#box-window-monolith-2").tryQuery().isPresent()

@@ -16,7 +16,10 @@ import io.shopscale.console.window.traffic.LoadControlsViewModel;
 import io.shopscale.console.window.traffic.LoadRunner;
 import io.shopscale.console.window.traffic.ThroughputViewModel;
 
-/** The whole window of stack {@code window} on port 18490, over a given engine, every engine call run at once. */
+/**
+ * The whole window of stack {@code window} on port 18490, over a given engine; every engine call runs at once, or when
+ * a given {@link QueuedBackground} lets it.
+ */
 final class WindowUnderTest {
 
     final StackViewModel stack;
@@ -26,7 +29,11 @@ final class WindowUnderTest {
     final ConsoleView view;
 
     WindowUnderTest(ShopEngine engine, MetricsHub hub, LoadRunner runner, Consumer<String> openInBrowser) {
-        Background background = Background.sameThread();
+        this(engine, hub, runner, openInBrowser, Background.sameThread());
+    }
+
+    WindowUnderTest(ShopEngine engine, MetricsHub hub, LoadRunner runner, Consumer<String> openInBrowser,
+            Background background) {
         stack = new StackViewModel(engine, background, hub, StackName.of("window"), 18490);
         nginx = new NginxConfigViewModel(engine, background, stack, hub.time());
         logs = new LogsViewModel(engine, background, stack);

@@ -22,6 +22,7 @@ import io.shopscale.console.engine.StackStatus;
 import io.shopscale.console.plan.Labels;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.window.Background;
+import io.shopscale.console.window.Lane;
 import io.shopscale.console.window.Problems;
 import io.shopscale.console.engine.ShopEngine;
 import io.shopscale.console.window.stack.StackViewModel;
@@ -177,7 +178,7 @@ public final class LogsViewModel {
         String chosen = service.get();
         Optional<String> only = chosen == null || ALL_SERVICES.equals(chosen) ? Optional.empty()
                 : Optional.of(chosen);
-        background.run(() -> engine.logs(stack, only, LINES_PER_CONTAINER), this::show, failure -> {
+        background.run(Lane.READ, () -> engine.logs(stack, only, LINES_PER_CONTAINER), this::show, failure -> {
             problem.set(Problems.describe(failure));
             readEnded();
         });

@@ -19,6 +19,7 @@ import io.shopscale.console.metrics.TimeSource;
 import io.shopscale.console.nginx.ConfigDiff;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.window.Background;
+import io.shopscale.console.window.Lane;
 import io.shopscale.console.window.Problems;
 import io.shopscale.console.engine.ShopEngine;
 import io.shopscale.console.window.stack.StackViewModel;
@@ -130,7 +131,7 @@ public final class NginxConfigViewModel {
             return;
         }
         reading = true;
-        background.run(() -> engine.nginxConfig(stack), this::show, failure -> {
+        background.run(Lane.READ, () -> engine.nginxConfig(stack), this::show, failure -> {
             problem.set(Problems.describe(failure));
             readEnded();
         });

@@ -22,6 +22,7 @@ public final class ServiceCard {
     private final String service;
     private final IntegerProperty requested = new SimpleIntegerProperty(1);
     private final ReadOnlyBooleanWrapper scaling = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper planRunning = new ReadOnlyBooleanWrapper();
     private final ObservableList<ReplicaChip> chips = FXCollections.observableArrayList();
     private final ObservableList<String> steps = FXCollections.observableArrayList();
     // One read-only view each, kept: a view made per call would be collected with the listeners added to it.
@@ -44,6 +45,15 @@ public final class ServiceCard {
 
     public ReadOnlyBooleanProperty scalingProperty() {
         return scaling.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether a plan of the engine runs on this service now: its own scale, or a command on the whole stack (start,
+     * mode switch, heal, stop). The card offers no kill meanwhile: the plan may be starting or draining that very
+     * replica.
+     */
+    public ReadOnlyBooleanProperty planRunningProperty() {
+        return planRunning.getReadOnlyProperty();
     }
 
     public ObservableList<ReplicaChip> chips() {
@@ -76,6 +86,14 @@ public final class ServiceCard {
 
     void scalingEnded() {
         scaling.set(false);
+    }
+
+    void planStarted() {
+        planRunning.set(true);
+    }
+
+    void planEnded() {
+        planRunning.set(false);
     }
 
     void addStep(String line) {

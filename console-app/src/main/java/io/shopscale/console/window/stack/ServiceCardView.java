@@ -45,7 +45,7 @@ public final class ServiceCardView extends VBox {
         FlowPane chips = new FlowPane(6, 6);
         chips.setId("chips-" + card.service());
         Runnable showChips = () -> chips.getChildren().setAll(card.chips().stream()
-                .map(chip -> chipView(chip, stack)).toList());
+                .map(chip -> chipView(chip, card, stack)).toList());
         card.chips().addListener((ListChangeListener<ReplicaChip>) change -> showChips.run());
         showChips.run();
 
@@ -58,7 +58,7 @@ public final class ServiceCardView extends VBox {
         getChildren().addAll(header, slider, chips, steps);
     }
 
-    private static VBox chipView(ReplicaChip chip, StackViewModel stack) {
+    private static VBox chipView(ReplicaChip chip, ServiceCard card, StackViewModel stack) {
         Label name = new Label(chip.container());
         Label state = new Label(chip.state().label());
         state.setId("state-" + chip.container());
@@ -67,6 +67,8 @@ public final class ServiceCardView extends VBox {
         kill.setId("kill-" + chip.container());
         kill.setTooltip(new Tooltip("SIGKILL this replica now, as a crash would"));
         kill.setDisable(chip.state() == ReplicaState.STOPPED);
+        // Not offered while a plan may be starting or draining this very replica.
+        kill.visibleProperty().bind(card.planRunningProperty().not());
         kill.setOnAction(event -> stack.kill(chip.container()));
         HBox bottom = new HBox(8, usage, kill);
         bottom.setAlignment(Pos.CENTER_LEFT);

@@ -79,7 +79,13 @@ public final class StackBar extends VBox {
         problem.visibleProperty().bind(stack.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
 
-        getChildren().addAll(controls, imageSource, problem);
+        Label readFailed = new Label("The last status read failed; the stack is shown as it was read before.");
+        readFailed.setId("status-read-failed");
+        readFailed.getStyleClass().add("problem");
+        readFailed.visibleProperty().bind(stack.statusReadFailedProperty());
+        readFailed.managedProperty().bind(readFailed.visibleProperty());
+
+        getChildren().addAll(controls, imageSource, readFailed, problem);
     }
 
     private static ToggleButton modeButton(String text, Mode mode, ToggleGroup group, StackViewModel stack) {

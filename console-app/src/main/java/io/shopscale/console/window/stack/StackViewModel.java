@@ -34,12 +34,16 @@ import io.shopscale.console.topology.DesiredTopology;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.window.Background;
+import io.shopscale.console.window.BackgroundWork;
+import io.shopscale.console.window.Lane;
 import io.shopscale.console.window.Problems;
 
 /**
  * The stack as the window shows and drives it: mode, start and stop, one {@link ServiceCard} per service, and what
- * the engine reports while it works. One command (start, stop, scale, heal) runs at a time; the state is read again
- * after each one and whenever {@link #refresh()} is called.
+ * the engine reports while it works. One command (start, stop, scale, heal) runs at a time, on
+ * {@link Lane#COMMAND}; the state is read on {@link Lane#READ}, so reads go on while a command runs, again after each
+ * command and whenever {@link #refresh()} is called. Only a read that succeeds and finds no stack shows it stopped:
+ * a read that fails (Docker busy, a time limit) is shown as a failed read, and the state read before stays.
  */
 public final class StackViewModel {
 
@@ -55,6 +59,7 @@ public final class StackViewModel {
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.MONOLITH);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper statusReadFailed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper imageSource = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
@@ -69,7 +74,7 @@ public final class StackViewModel {
     private final Set<String> seenReady = new HashSet<>();
     private final Set<String> draining = new HashSet<>();
     private final List<String> baseImages = new ArrayList<>();
-    private boolean refreshing;
+    private BackgroundWork reading;
     private boolean problemFromRefresh;
 
     public StackViewModel(ShopEngine engine, Background background, MetricsHub hub, StackName stack, int port) {
@@ -105,6 +110,14 @@ public final class StackViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the last status read failed; the cards, the running flag and the address then still show the read
+     * before it. False again after the next read that succeeds.
+     */
+    public ReadOnlyBooleanProperty statusReadFailedProperty() {
+        return statusReadFailed.getReadOnlyProperty();
     }
 
     /** What went wrong last, for people; empty when nothing did. */
@@ -176,12 +189,12 @@ public final class StackViewModel {
             problem.set(Problems.describe(e));
             return;
         }
-        commandStarted();
+        commandStarted(cards);
         if (clearActivity) {
             activity.clear();
         }
         addActivity(startLine);
-        background.run(() -> {
+        background.run(Lane.COMMAND, () -> {
             engine.up(desired, events(this::addActivity));
             return null;
         }, done -> {
@@ -200,9 +213,9 @@ public final class StackViewModel {
         if (busy.get()) {
             return;
         }
-        commandStarted();
+        commandStarted(cards);
         addActivity("stopping stack " + stack + " (the data stays)");
-        background.run(() -> {
+        background.run(Lane.COMMAND, () -> {
             engine.down(stack, false, events(this::addActivity));
             return null;
         }, done -> {
@@ -220,14 +233,14 @@ public final class StackViewModel {
         if (busy.get() || !running.get() || card == null || isSettled(card, replicas)) {
             return;
         }
-        commandStarted();
+        commandStarted(List.of(card));
         card.scalingStarted();
         card.chips().stream().filter(chip -> chip.replica() > replicas)
                 .forEach(chip -> draining.add(chip.container()));
         showStatus(status.get());
         hub.recordEvent(EventKind.SCALE, service + " → " + replicas);
         card.addStep("scaling " + service + " to " + replicas);
-        background.run(() -> {
+        background.run(Lane.COMMAND, () -> {
             engine.scale(stack, Map.of(service, replicas), events(card::addStep));
             return null;
         }, done -> {
@@ -247,9 +260,9 @@ public final class StackViewModel {
         if (busy.get() || !running.get()) {
             return;
         }
-        commandStarted();
+        commandStarted(cards);
         addActivity("replacing stopped replicas");
-        background.run(() -> {
+        background.run(Lane.COMMAND, () -> {
             engine.heal(stack, events(this::addActivity));
             return null;
         }, done -> commandEnded(), failure -> {
@@ -258,11 +271,21 @@ public final class StackViewModel {
         });
     }
 
-    /** Kills one replica at once, for demos: nginx routes around it, {@link #heal()} replaces it. */
+    /**
+     * Kills one replica at once, for demos: nginx routes around it, {@link #heal()} replaces it. A short call on
+     * {@link Lane#READ}, so it does not wait behind a scale of another service; refused while a plan runs on the
+     * replica's own service (see {@link ServiceCard#planRunningProperty()}).
+     */
     public void kill(String container) {
+        ServiceCard card = cards.stream()
+                .filter(candidate -> candidate.chips().stream().anyMatch(chip -> chip.container().equals(container)))
+                .findFirst().orElse(null);
+        if (card != null && card.planRunningProperty().get()) {
+            return;
+        }
         hub.recordEvent(EventKind.KILL, container);
         addActivity("killing " + container);
-        background.run(() -> {
+        background.run(Lane.READ, () -> {
             engine.kill(stack, container);
             return null;
         }, done -> refresh(), failure -> setProblem(Problems.describe(failure)));
@@ -270,12 +293,23 @@ public final class StackViewModel {
 
     /** Reads the stack's state again, unless a read is already under way. */
     public void refresh() {
-        if (refreshing) {
+        if (reading != null && !reading.isEnded()) {
             return;
         }
-        refreshing = true;
-        background.run(() -> engine.status(stack), read -> {
-            refreshing = false;
+        readStatus();
+    }
+
+    /** Reads the stack's state again now: a read begun before a command ended would show the state before it. */
+    private void readAgain() {
+        if (reading != null) {
+            reading.cancel();
+        }
+        readStatus();
+    }
+
+    private void readStatus() {
+        reading = background.run(Lane.READ, () -> engine.status(stack), read -> {
+            statusReadFailed.set(false);
             if (problemFromRefresh) {
                 problem.set("");
                 problemFromRefresh = false;
@@ -283,8 +317,8 @@ public final class StackViewModel {
             showStatus(read);
             status.set(read);
         }, failure -> {
-            refreshing = false;
-            running.set(false);
+            // One failed read says nothing about the stack: what was read before stays on show.
+            statusReadFailed.set(true);
             // What a command reported explains more than a failed read after it.
             if (problem.get().isEmpty() || problemFromRefresh) {
                 problem.set(Problems.describe(failure));
@@ -371,7 +405,8 @@ public final class StackViewModel {
         }
     }
 
-    private void commandStarted() {
+    private void commandStarted(List<ServiceCard> planned) {
+        planned.forEach(ServiceCard::planStarted);
         busy.set(true);
         problem.set("");
         problemFromRefresh = false;
@@ -379,8 +414,9 @@ public final class StackViewModel {
     }
 
     private void commandEnded() {
+        cards.forEach(ServiceCard::planEnded);
         busy.set(false);
-        refresh();
+        readAgain();
     }
 
     private void setProblem(String text) {

@@ -21,6 +21,7 @@ import io.shopscale.console.load.LoadPlan;
 import io.shopscale.console.load.Scenario;
 import io.shopscale.console.load.ScenarioMix;
 import io.shopscale.console.window.Background;
+import io.shopscale.console.window.Lane;
 import io.shopscale.console.window.Problems;
 
 /**
@@ -112,7 +113,7 @@ public final class LoadControlsViewModel implements AutoCloseable {
         starting.set(true);
         update();
         status.set("logging shoppers in at " + plan.target() + " …");
-        background.run(() -> {
+        background.run(Lane.LOAD, () -> {
             runner.start(plan);
             return null;
         }, done -> {

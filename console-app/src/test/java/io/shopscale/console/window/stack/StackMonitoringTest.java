@@ -76,4 +76,33 @@ class StackMonitoringTest {
 
         assertThat(engine.openMonitors()).isEqualTo(1);
     }
+
+    @Test
+    void closingHandsTheMonitorToTheBackgroundInsteadOfClosingItOnTheCallersThread() {
+        QueuedBackground background = new QueuedBackground();
+        StackMonitoring monitoring = monitoring(background);
+        running.set(true);
+        background.runAll();
+        assertThat(engine.openMonitors()).isEqualTo(1);
+
+        monitoring.close();
+
+        assertThat(engine.openMonitors()).as("still open when close returned").isEqualTo(1);
+        assertThat(background.released()).isEqualTo(1);
+        background.runAll();
+        assertThat(engine.openMonitors()).isZero();
+    }
+
+    @Test
+    void aMonitorStillOpeningWhenTheWindowClosesIsNeverLeftOpen() {
+        QueuedBackground background = new QueuedBackground();
+        StackMonitoring monitoring = monitoring(background);
+        running.set(true);
+
+        monitoring.close();
+        background.runAll();
+
+        assertThat(engine.openMonitors()).isZero();
+        assertThat(monitoring.isOpen()).isFalse();
+    }
 }

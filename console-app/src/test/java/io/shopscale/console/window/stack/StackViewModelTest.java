@@ -16,7 +16,9 @@ import io.shopscale.console.topology.StackName;
 import io.shopscale.console.topology.TopologyException;
 import io.shopscale.console.window.Background;
 import io.shopscale.console.window.FakeShopEngine;
+import io.shopscale.console.window.Lane;
 import io.shopscale.console.window.QueuedBackground;
+import io.shopscale.console.window.ReadTimeoutException;
 
 class StackViewModelTest {
 
@@ -241,5 +243,116 @@ class StackViewModelTest {
         stack.start();
 
         assertThat(heard).contains("chips", "activity");
+    }
+
+    @Test
+    void aFailedStatusReadIsShownAsAFailedReadAndTheStackStaysAsReadBefore() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.start();
+
+        engine.failWith(new ReadTimeoutException(Lane.READ_TIMEOUT));
+        stack.refresh();
+
+        assertThat(stack.statusReadFailedProperty().get()).isTrue();
+        assertThat(stack.problemProperty().get()).isEqualTo(
+                "No answer within 20 s; the call was abandoned and is tried again at the next read.");
+        assertThat(stack.runningProperty().get()).as("running, as the read before said").isTrue();
+        assertThat(stack.urlProperty().get()).isEqualTo("http://127.0.0.1:18490/");
+        assertThat(monolith(stack).chips()).extracting(ReplicaChip::state).containsExactly(ReplicaState.READY);
+
+        engine.failWith(null);
+        stack.refresh();
+        assertThat(stack.statusReadFailedProperty().get()).isFalse();
+        assertThat(stack.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void onlyAReadThatSucceedsAndFindsNoStackShowsItStopped() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.start();
+        engine.failWith(new IllegalStateException("Docker is busy"));
+        stack.refresh();
+        assertThat(stack.runningProperty().get()).isTrue();
+
+        engine.failWith(null);
+        engine.down(StackName.of("window"), false, line -> { });
+        stack.refresh();
+
+        assertThat(stack.runningProperty().get()).isFalse();
+        assertThat(stack.statusReadFailedProperty().get()).isFalse();
+        assertThat(monolith(stack).chips()).isEmpty();
+    }
+
+    @Test
+    void statusReadsGoOnWhileASlowScaleRuns() {
+        QueuedBackground background = new QueuedBackground();
+        StackViewModel stack = window(background);
+        stack.start();
+        background.runAll();
+        stack.scale("monolith", 2);
+
+        engine.setReplica("monolith", 1, "exited", false);
+        stack.refresh();
+        background.runAll(Lane.READ);
+
+        assertThat(stack.busyProperty().get()).as("the scale still runs").isTrue();
+        assertThat(monolith(stack).chips()).extracting(ReplicaChip::state).containsExactly(ReplicaState.STOPPED);
+        assertThat(engine.commands()).containsExactly("up monolith");
+    }
+
+    @Test
+    void noKillWhileAPlanRunsOnThatServiceButAnotherServiceStaysKillable() {
+        QueuedBackground background = new QueuedBackground();
+        StackViewModel stack = window(background);
+        stack.modeProperty().set(Mode.SERVICES);
+        stack.start();
+        background.runAll();
+
+        stack.scale("orders", 2);
+        ServiceCard orders = stack.cards().get(2);
+        ServiceCard catalog = stack.cards().get(1);
+        assertThat(orders.planRunningProperty().get()).isTrue();
+        assertThat(catalog.planRunningProperty().get()).isFalse();
+        stack.kill("window-orders-1");
+        stack.kill("window-catalog-1");
+        background.runAll(Lane.READ);
+
+        assertThat(engine.commands()).containsExactly("up services", "kill window-catalog-1");
+        background.runAll();
+        assertThat(orders.planRunningProperty().get()).isFalse();
+        stack.kill("window-orders-1");
+        background.runAll();
+        assertThat(engine.commands()).endsWith("scale {orders=2}", "kill window-orders-1");
+    }
+
+    @Test
+    void aCommandOnTheWholeStackRunsAPlanOnEveryService() {
+        QueuedBackground background = new QueuedBackground();
+        StackViewModel stack = window(background);
+        stack.start();
+        background.runAll();
+
+        stack.heal();
+
+        assertThat(monolith(stack).planRunningProperty().get()).isTrue();
+        stack.kill("window-monolith-1");
+        background.runAll();
+        assertThat(engine.commands()).containsExactly("up monolith", "heal");
+        assertThat(monolith(stack).planRunningProperty().get()).isFalse();
+    }
+
+    @Test
+    void aStatusReadBegunBeforeACommandEndedIsCancelledAndReadAgain() {
+        QueuedBackground background = new QueuedBackground();
+        StackViewModel stack = window(background);
+        stack.start();
+        stack.refresh();
+
+        background.runAll(Lane.COMMAND);
+
+        assertThat(background.cancelled()).as("the read begun before the stack was up").isEqualTo(1);
+        assertThat(background.waiting()).as("the read after it").isEqualTo(1);
+        background.runAll(Lane.READ);
+        assertThat(stack.runningProperty().get()).isTrue();
     }
 }

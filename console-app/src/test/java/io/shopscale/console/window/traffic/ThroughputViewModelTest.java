@@ -18,6 +18,8 @@ import io.shopscale.console.metrics.EventKind;
 import io.shopscale.console.metrics.FakeTime;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.window.Background;
+import io.shopscale.console.window.BackgroundWork;
+import io.shopscale.console.window.Lane;
 
 class ThroughputViewModelTest {
 
@@ -154,8 +156,14 @@ class ThroughputViewModelTest {
         final List<Runnable> held = new ArrayList<>();
 
         @Override
-        public <T> void run(Callable<T> work, Consumer<? super T> done, Consumer<Throwable> failed) {
+        public <T> BackgroundWork run(Lane lane, Callable<T> work, Consumer<? super T> done,
+                Consumer<Throwable> failed) {
             throw new AssertionError("the throughput panel does no background work");
+        }
+
+        @Override
+        public void release(AutoCloseable resource) {
+            throw new AssertionError("the throughput panel releases nothing");
         }
 
         @Override
