@@ -25,6 +25,7 @@ import io.shopscale.console.docker.DockerStack;
 import io.shopscale.console.docker.StackAddresses;
 import io.shopscale.console.health.ReadinessProbe;
 import io.shopscale.console.logs.MergedLog;
+import io.shopscale.console.metrics.EventKind;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.metrics.Subscription;
 import io.shopscale.console.nginx.Applied;
@@ -124,26 +125,27 @@ public final class StackEngine implements ShopEngine {
      * One round of the monitor's routing guard: when no command holds the stack, route nginx to exactly the replicas
      * that answer their readiness probe. Skipped, not awaited, while a command runs: that command routes itself.
      *
-     * @return whether nginx's routing changed
+     * @param changed told what changed, one line per step ({@code upstreams nginx monolith=[1,3] (routed, not
+     *                ready: monolith:2)}), when nginx's routing changed
      */
-    boolean guardRouting(StackName name) {
+    void guardRouting(StackName name, java.util.function.Consumer<String> changed) {
         StackLock lock;
         try {
             lock = StackLock.acquire(home, name, client + " routing guard", false, holder -> { });
         } catch (StackLock.StackBusyException busy) {
-            return false;
+            return;
         }
         try (lock) {
             DockerStack stack = docker().stack(name.value());
             Optional<StackWish> wish = wish(stack, name);
             Optional<StackAddresses> addresses = stack.addresses();
             if (wish.isEmpty() || addresses.isEmpty()) {
-                return false;
+                return;
             }
             NginxGateway gateway = gateway(stack, wish.get(), addresses.get());
             Plan plan = Planner.routing(wish.get().desired(), observe(stack, addresses.get(), gateway));
             executor(stack, wish.get(), addresses.get(), gateway, EngineListener.IGNORE).execute(plan, progress -> { });
-            return !plan.isEmpty();
+            plan.operations().forEach(step -> changed.accept(step.summary()));
         }
     }
 
@@ -212,7 +214,8 @@ public final class StackEngine implements ShopEngine {
 
     @Override
     public Subscription monitor(StackName name, MetricsHub hub) {
-        return StackMonitor.start(docker(), name, hub, () -> guardRouting(name))::close;
+        return StackMonitor.start(docker(), name, hub,
+                () -> guardRouting(name, change -> hub.recordEvent(EventKind.ROUTING, change)))::close;
     }
 
     @Override
@@ -304,23 +307,9 @@ public final class StackEngine implements ShopEngine {
             if (!running.contains(c)) {
                 return c;
             }
-            return c.withReadiness(readiness(c, answers.get(addresses.of(c.ref())), routing));
+            return c.withReadiness(ReplicaReadiness.of(c, answers.get(addresses.of(c.ref())), routing));
         }).toList();
         return labelled.with(containers, routing);
-    }
-
-    /**
-     * Ready when the probe answers. Otherwise starting while Docker says it is starting and nginx has never routed to
-     * it; failing once it had been ready (healthy, or routed) and stopped answering.
-     */
-    private static Readiness readiness(ObservedContainer replica, boolean answers,
-            Optional<Map<String, List<Integer>>> routing) {
-        if (answers) {
-            return Readiness.READY;
-        }
-        boolean routed = routing.map(r -> r.getOrDefault(replica.service(), List.of()).contains(replica.replica()))
-                .orElse(false);
-        return replica.readiness() == Readiness.STARTING && !routed ? Readiness.STARTING : Readiness.FAILING;
     }
 
     private BooleanSupplier readinessCheck(StackAddresses addresses, ContainerRef container) {

@@ -1,0 +1,46 @@
+package io.shopscale.console.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.Limits;
+import io.shopscale.console.topology.Mode;
+import io.shopscale.console.topology.StackName;
+
+class StackWishTest {
+
+    private static final StackName SHOP = StackName.of("shop");
+
+    private final StackWish wish = new StackWish(
+            new DesiredTopology(SHOP, Mode.MONOLITH, Map.of("monolith", 3), new Limits(0.5, 192), 8080),
+            new ContainerSpecs.Images("pg:15", "haproxy:2.6", "nginx:1.22", Map.of("monolith", "shop-monolith:abc")));
+
+    @Test
+    void readsBackWhatItWrote() {
+        assertThat(StackWish.fromLabels(SHOP, wish.labels())).contains(wish);
+        assertThat(wish.labels()).containsEntry("io.shopscale.wish.replicas.monolith", "3")
+                .containsEntry("io.shopscale.wish.image.app.monolith", "shop-monolith:abc");
+    }
+
+    @Test
+    void scalingKeepsTheImagesAndLimits() {
+        StackWish scaled = wish.withReplicas(Map.of("monolith", 1));
+
+        assertThat(scaled.desired().replicasOf("monolith")).isEqualTo(1);
+        assertThat(scaled.images()).isEqualTo(wish.images());
+        assertThat(scaled.desired().limits()).isEqualTo(wish.desired().limits());
+    }
+
+    @Test
+    void labelsWithoutAWishOrWithAPartOfOneAreNoWish() {
+        assertThat(StackWish.fromLabels(SHOP, Map.of("io.shopscale.stack", "shop"))).isEmpty();
+        Map<String, String> partial = new HashMap<>(wish.labels());
+        partial.remove("io.shopscale.wish.image.app.monolith");
+        assertThat(StackWish.fromLabels(SHOP, partial)).isEmpty();
+    }
+}
