@@ -7,15 +7,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.shopscale.console.engine.ShopEngine;
+import io.shopscale.console.engine.StackStatus;
+import io.shopscale.console.experiment.Experiment;
+import io.shopscale.console.experiment.ExperimentFileException;
 import io.shopscale.console.experiment.ExperimentParser;
+import io.shopscale.console.experiment.ExperimentRunner;
+import io.shopscale.console.experiment.GeneratorLoad;
 import io.shopscale.console.experiment.Problem;
+import io.shopscale.console.experiment.Recording;
+import io.shopscale.console.experiment.ReportWriter;
+import io.shopscale.console.experiment.RunClock;
+import io.shopscale.console.experiment.Verdict;
+import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.metrics.Subscription;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "experiment", description = "Experiment files: a timeline of load, scaling and kills with "
         + "assertions over windows (see experiments/README.md).",
-        subcommands = {ExperimentCommand.Validate.class})
+        subcommands = {ExperimentCommand.Validate.class, ExperimentCommand.Run.class})
 final class ExperimentCommand implements Callable<Integer> {
 
     /** The file has problems; the same code picocli gives bad usage. */
@@ -58,6 +74,79 @@ final class ExperimentCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println(file + ": valid");
             return 0;
+        }
+    }
+
+    @Command(name = "run", description = {"Runs an experiment on a running stack: a live line each second, the "
+            + "verdicts at the end, and a report folder.", "Exits with 99 when an assertion or the steady state fails "
+            + "or the run was aborted, with 2 when the file has problems."})
+    static final class Run extends EngineCommand {
+
+        @Parameters(paramLabel = "FILE", description = "The experiment file (YAML).")
+        Path file;
+
+        @CommandLine.Option(names = "--report", required = true, paramLabel = "DIR",
+                description = "Folder for report.html, the per-second series (CSV, JSON) and the histogram log.")
+        Path report;
+
+        @Override
+        public Integer call() throws Exception {
+            String source = read(file);
+            Experiment experiment;
+            try {
+                experiment = ExperimentParser.parse(source);
+            } catch (ExperimentFileException e) {
+                e.problems().forEach(problem -> spec.commandLine().getErr().println(problem.toText(file.toString())));
+                return INVALID_FILE;
+            }
+            ShopEngine engine = engine();
+            StackStatus status = engine.status(stackName());
+            if (!status.exists()) {
+                throw new IllegalStateException("stack " + stack + " is not running; start it with `shopctl up`");
+            }
+            out().println("experiment " + experiment.name() + " on stack " + stack + " at " + status.url());
+            Recording recording;
+            ExecutorService engineLane = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "shopscale-experiment-engine");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try (MetricsHub hub = new MetricsHub().startTicking();
+                 Subscription monitor = engine.monitor(stackName(), hub);
+                 GeneratorLoad load = new GeneratorLoad(URI.create(status.url()), hub)) {
+                ExperimentRunner runner = new ExperimentRunner(experiment, engine, stackName(), load,
+                        RunClock.system(), engineLane, out()::println);
+                Thread running = Thread.currentThread();
+                java.util.concurrent.CountDownLatch cleanedUp = new java.util.concurrent.CountDownLatch(1);
+                // Ctrl-C ends the timeline; the JVM waits for the clean-up before it exits.
+                Thread stopOnSignal = new Thread(() -> {
+                    running.interrupt();
+                    try {
+                        cleanedUp.await(5, java.util.concurrent.TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                Runtime.getRuntime().addShutdownHook(stopOnSignal);
+                try {
+                    recording = runner.run();
+                } finally {
+                    cleanedUp.countDown();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+                    } catch (IllegalStateException shuttingDown) {
+                        // The hook has run.
+                    }
+                }
+            } finally {
+                engineLane.shutdown();
+            }
+            recording.verdicts().stream().map(Verdict::toText).forEach(out()::println);
+            out().println(recording.outcomeText());
+            Path html = ReportWriter.write(recording, report, "bin/shopctl experiment run " + file + " --report "
+                    + report + " --stack " + stack);
+            out().println("report: " + html.toAbsolutePath());
+            return recording.passed() ? 0 : LoadCommand.THRESHOLD_CROSSED;
         }
     }
 }
