@@ -11,8 +11,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "shopctl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "shopctl 0.1",
         description = "Deploys the ShopScale shop on the local Docker engine and scales it.",
         subcommands = {UpCommand.class, ScaleCommand.class, StatusCommand.class, LogsCommand.class,
-                NginxConfigCommand.class, HealCommand.class, LoadCommand.class, DownCommand.class,
-                ExperimentCommand.class})
+                NginxConfigCommand.class, HealCommand.class, LoadCommand.class, ExportCommand.class,
+                ExperimentCommand.class, DownCommand.class})
 public final class ShopCtl {
 
     static final int FAILED = 1;

@@ -79,7 +79,7 @@ final class ContainerSpecs {
                 List.of(), Map.of(ResourceNames.databaseVolume(stack), "/var/lib/postgresql/data"),
                 Map.of(SECRETS + StackSecrets.DATABASE_PASSWORD, secrets.read(StackSecrets.DATABASE_PASSWORD)),
                 Optional.empty(),
-                Optional.of(List.of("pg_isready", "-q", "-h", "127.0.0.1", "-U", DATABASE_USER, "-d", DATABASE)),
+                Optional.of(postgresReadinessCheck()),
                 0, 0);
     }
 
@@ -99,21 +99,9 @@ final class ContainerSpecs {
 
     ContainerSpec app(ContainerRef container, String configHash) {
         String service = container.service();
-        Map<String, String> environment = new HashMap<>();
-        environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://" + addresses.of(haproxy()) + ":5432/" + DATABASE);
         boolean ownUser = settings.mode().hasOwnDatabaseUsers();
-        environment.put("SPRING_DATASOURCE_USERNAME", ownUser ? DatabaseUsers.userOf(service) : DATABASE_USER);
-        environment.put("SHOP_SECURITY_KEY_DIR", SECRETS + "keys");
-        environment.put("SHOP_STATIC_EXPORT_DIR", "/srv/static");
-        environment.put("JAVA_TOOL_OPTIONS", JAVA_OPTIONS);
-        // glibc gives each busy thread its own malloc arena; two keep native memory small under load.
-        environment.put("MALLOC_ARENA_MAX", "2");
-        String gateway = "http://" + addresses.of(nginx()) + ":" + INTERNAL_GATEWAY_PORT;
-        if (service.equals("orders")) {
-            environment.put("SHOP_SERVICES_CATALOG_URL", gateway);
-            environment.put("SHOP_SERVICES_PAYMENTS_URL", gateway);
-            environment.put("SHOP_SERVICES_NOTIFICATIONS_URL", gateway);
-        }
+        Map<String, String> environment = appEnvironment(service, addresses.of(haproxy()), addresses.of(nginx()),
+                ownUser);
         Map<String, byte[]> files = new HashMap<>();
         files.put(SECRETS + "spring.datasource.password", ownUser ? secrets.serviceDatabasePassword(service)
                 : secrets.read(StackSecrets.DATABASE_PASSWORD));
@@ -125,9 +113,45 @@ final class ContainerSpecs {
         return new ContainerSpec(container.name(), images.apps().get(service), addresses.of(container),
                 labels(container, configHash), environment, List.of(),
                 Map.of(ResourceNames.staticFilesVolume(stack), "/srv/static"), files, Optional.empty(),
-                Optional.of(List.of("curl", "-fsS", "-m", "4", "-o", "/dev/null",
-                        "http://127.0.0.1:" + APP_PORT + "/actuator/health/readiness")),
+                Optional.of(appReadinessCheck()),
                 settings.limits().cpus(), settings.limits().memoryBytes());
+    }
+
+    /**
+     * A replica's environment (no secrets in it).
+     *
+     * @param databaseHost where HAProxy answers: an address, or a name that resolves to it
+     * @param gatewayHost  where nginx's internal listener answers: an address, or a name
+     * @param ownUser      whether the service logs in as its own database user ({@link DatabaseUsers})
+     */
+    static Map<String, String> appEnvironment(String service, String databaseHost, String gatewayHost,
+            boolean ownUser) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://" + databaseHost + ":5432/" + DATABASE);
+        environment.put("SPRING_DATASOURCE_USERNAME", ownUser ? DatabaseUsers.userOf(service) : DATABASE_USER);
+        environment.put("SHOP_SECURITY_KEY_DIR", SECRETS + "keys");
+        environment.put("SHOP_STATIC_EXPORT_DIR", "/srv/static");
+        environment.put("JAVA_TOOL_OPTIONS", JAVA_OPTIONS);
+        // glibc gives each busy thread its own malloc arena; two keep native memory small under load.
+        environment.put("MALLOC_ARENA_MAX", "2");
+        String gateway = "http://" + gatewayHost + ":" + INTERNAL_GATEWAY_PORT;
+        if (service.equals("orders")) {
+            environment.put("SHOP_SERVICES_CATALOG_URL", gateway);
+            environment.put("SHOP_SERVICES_PAYMENTS_URL", gateway);
+            environment.put("SHOP_SERVICES_NOTIFICATIONS_URL", gateway);
+        }
+        return environment;
+    }
+
+    /** The command that tells whether a replica is ready, run inside it. */
+    static List<String> appReadinessCheck() {
+        return List.of("curl", "-fsS", "-m", "4", "-o", "/dev/null",
+                "http://127.0.0.1:" + APP_PORT + "/actuator/health/readiness");
+    }
+
+    /** The command that tells whether PostgreSQL answers, run inside its container. */
+    static List<String> postgresReadinessCheck() {
+        return List.of("pg_isready", "-q", "-h", "127.0.0.1", "-U", DATABASE_USER, "-d", DATABASE);
     }
 
     StackName stack() {

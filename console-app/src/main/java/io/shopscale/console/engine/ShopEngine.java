@@ -1,8 +1,11 @@
 package io.shopscale.console.engine;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.shopscale.console.export.ExportFormat;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.metrics.Subscription;
 import io.shopscale.console.plan.Plan;
@@ -60,6 +63,21 @@ public interface ShopEngine {
      * seconds for the streams to end.
      */
     Subscription monitor(StackName stack, MetricsHub hub);
+
+    /**
+     * Writes what the stack was last asked to run as files an orchestrator takes without the console: a
+     * {@code docker-compose.yml} with nginx's and HAProxy's configs, or Kubernetes manifests. Changes nothing that
+     * runs.
+     *
+     * @param directory   created when missing; files of the same names are replaced
+     * @param withSecrets also write the stack's secrets into the export (files, or a Secret manifest)
+     * @return the files written
+     * @throws io.shopscale.console.topology.TopologyException when the stack does not run
+     * @throws UnsupportedOperationException from an engine that cannot export
+     */
+    default List<Path> export(StackName stack, ExportFormat format, Path directory, boolean withSecrets) {
+        throw new UnsupportedOperationException("This engine cannot export a stack.");
+    }
 
     /** Receives a command's events on the engine's thread; a window hands them to its own thread itself. */
     @FunctionalInterface

@@ -23,12 +23,15 @@ import io.shopscale.console.docker.DockerHost;
 import io.shopscale.console.docker.DockerPlanExecutor;
 import io.shopscale.console.docker.DockerStack;
 import io.shopscale.console.docker.StackAddresses;
+import io.shopscale.console.export.ExportFormat;
+import io.shopscale.console.export.StackExporter;
 import io.shopscale.console.health.ReadinessProbe;
 import io.shopscale.console.logs.MergedLog;
 import io.shopscale.console.metrics.EventKind;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.metrics.Subscription;
 import io.shopscale.console.nginx.Applied;
+import io.shopscale.console.nginx.ExportConfigRenderer;
 import io.shopscale.console.nginx.NginxConfigurator;
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.plan.ContainerState;
@@ -237,6 +240,13 @@ public final class StackEngine implements ShopEngine {
         }
         return new DockerContainerShell(stack, ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX))
                 .readFile(NginxConfigurator.CONFIG_PATH);
+    }
+
+    @Override
+    public List<Path> export(StackName name, ExportFormat format, Path directory, boolean withSecrets) {
+        StackWish wish = requireWish(docker().stack(name.value()), name);
+        return StackExporter.write(StackBlueprints.of(wish, StackSecrets.forStack(home, name),
+                ExportConfigRenderer.withDefaultTemplates()), format, directory, withSecrets);
     }
 
     public static String url(int port) {

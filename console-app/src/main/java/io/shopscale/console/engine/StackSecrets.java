@@ -72,6 +72,11 @@ public final class StackSecrets {
         return read(name);
     }
 
+    /** Where the secret {@code name} is kept; the file may not exist. */
+    public Path file(String name) {
+        return directory.resolve(name);
+    }
+
     public byte[] read(String name) {
         try {
             return Files.readAllBytes(directory.resolve(name));
