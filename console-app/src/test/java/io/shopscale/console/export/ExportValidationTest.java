@@ -17,7 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.shopscale.console.engine.ExportedStacks;
 
-/** The exports pass the tools that take them: {@code docker stack config}, and kubernetes-models' schemas. */
+/**
+ * The exports pass the tools that take them: {@code docker stack config}, and kubernetes-models' schemas (npm packages
+ * that {@code bin/test} installs, hence the {@code node} tag: these run in {@code mvn verify}, not {@code mvn test}).
+ */
+@Tag("node")
 class ExportValidationTest {
 
     /** Installed by {@code bin/test} ({@code npm ci}); see its package.json. */
