@@ -3,6 +3,7 @@ package io.shopscale.console.engine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.shopscale.console.docker.DockerContainerShell;
 import io.shopscale.console.docker.DockerStack;
@@ -13,12 +14,17 @@ import io.shopscale.console.nginx.HaproxyConfigRenderer;
 import io.shopscale.console.nginx.HaproxyModel;
 import io.shopscale.console.nginx.NginxConfigRenderer;
 import io.shopscale.console.nginx.NginxConfigurator;
+import io.shopscale.console.nginx.NginxUnreachableException;
+import io.shopscale.console.nginx.RoutingSnapshot;
 import io.shopscale.console.nginx.UpstreamServer;
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 
-/** Connects the plan's upstream steps to the stack's nginx: replica numbers become addresses, then a config. */
+/**
+ * Connects the plan's upstream steps to the stack's nginx: replica numbers become addresses, set as the balancer's
+ * backends, and the config is reloaded when its shape changed. Reads back what nginx routes to.
+ */
 final class NginxGateway {
 
     private final StackName stack;
@@ -39,6 +45,12 @@ final class NginxGateway {
         return renderer.render(GatewayModel.withNoReplicas(stack, mode));
     }
 
+    /**
+     * Routes each service to exactly these replicas. A replica that was not routed before starts its slow start.
+     *
+     * @param replicas replica numbers per service, the shape of {@code Operation.UpdateUpstreams.upstreams()}
+     * @throws io.shopscale.console.nginx.NginxApplyException when nginx does not take the change
+     */
     Applied apply(Map<String, List<Integer>> replicas) {
         Map<String, List<UpstreamServer>> upstreams = new LinkedHashMap<>();
         replicas.forEach((service, numbers) -> upstreams.put(service, numbers.stream()
@@ -49,6 +61,26 @@ final class NginxGateway {
                 })
                 .toList()));
         return configurator.apply(new GatewayModel(stack, mode, upstreams));
+    }
+
+    /**
+     * The replica numbers each service is routed to now, read back from the running nginx: the same shape as
+     * {@link #apply}'s argument, services by name, replicas ascending, a service with no replica as an empty list.
+     *
+     * @return empty when nginx does not answer (its container is stopped or gone, or runs an image without the Lua
+     *         balancer): what it routes to is then unknown
+     */
+    Optional<Map<String, List<Integer>>> routed() {
+        return routing().map(RoutingSnapshot::replicas);
+    }
+
+    /** What nginx routes to now, with each replica's join time and the end of its slow start; empty as above. */
+    Optional<RoutingSnapshot> routing() {
+        try {
+            return Optional.of(configurator.routed());
+        } catch (NginxUnreachableException e) {
+            return Optional.empty();
+        }
     }
 
     static String haproxyConfig(StackName stack, ContainerRef postgres, String postgresAddress) {
