@@ -28,7 +28,9 @@ import io.shopscale.console.docker.StackAddresses;
 import io.shopscale.console.logs.MergedLog;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.nginx.Applied;
+import io.shopscale.console.nginx.BackendsControl;
 import io.shopscale.console.nginx.NginxConfigurator;
+import io.shopscale.console.nginx.NginxUnreachableException;
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.plan.Labels;
 import io.shopscale.console.plan.ObservedContainer;
@@ -173,14 +175,23 @@ public final class StackEngine {
         return log.text();
     }
 
-    /** The config nginx runs now: the file in its container, which the engine replaces only once it passed. */
+    /**
+     * The config nginx runs now (the file in its container, which the engine replaces only once it passed), followed
+     * by a comment with the replicas its balancer routes to now, read back from nginx.
+     */
     public String nginxConfig(StackName name) {
         DockerStack stack = new DockerStack(docker, name.value());
         if (stack.addresses().isEmpty()) {
             throw new TopologyException("Stack " + name.value() + " is not running.");
         }
-        return new DockerContainerShell(stack, ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX))
-                .readFile(NginxConfigurator.CONFIG_PATH);
+        DockerContainerShell nginx = new DockerContainerShell(stack,
+                ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX));
+        String config = nginx.readFile(NginxConfigurator.CONFIG_PATH);
+        try {
+            return config + "\n" + new BackendsControl(nginx).read().asComment(java.time.Instant.now());
+        } catch (NginxUnreachableException e) {
+            return config + "\n# nginx did not say which replicas it routes to: " + e.getMessage() + "\n";
+        }
     }
 
     public static String url(int port) {

@@ -1,6 +1,7 @@
 package io.shopscale.console.nginx;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,25 @@ public record RoutingSnapshot(Map<String, List<RoutedBackend>> pools) {
         Map<String, List<Integer>> replicas = new LinkedHashMap<>();
         pools.forEach((pool, backends) -> replicas.put(pool, backends.stream().map(RoutedBackend::replica).toList()));
         return Collections.unmodifiableMap(replicas);
+    }
+
+    /**
+     * For a reader of the config: one comment line per backend, e.g.
+     * {@code #   monolith  replica 2  172.29.1.12:8080  warming until 12:00:25Z}, and {@code #   payments  no replica}.
+     */
+    public String asComment(Instant now) {
+        StringBuilder text = new StringBuilder("# Routed now by nginx's Lua balancer (not in the file: the console sets it"
+                + " without a reload):\n");
+        pools.forEach((pool, backends) -> {
+            if (backends.isEmpty()) {
+                text.append("#   ").append(pool).append("  no replica\n");
+            }
+            backends.forEach(backend -> text.append("#   ").append(pool).append("  replica ").append(backend.replica())
+                    .append("  ").append(backend.address())
+                    .append(backend.warming(now) ? "  warming until " + backend.warmUntil()
+                            .truncatedTo(ChronoUnit.SECONDS) : "").append('\n'));
+        });
+        return text.toString();
     }
 
     /** The backends still in their slow start at {@code now}, per pool; pools with none are left out. */

@@ -43,6 +43,22 @@ class BackendsTextTest {
     }
 
     @Test
+    void aReaderOfTheConfigSeesEachReplicaAndWhichAreWarming() {
+        RoutingSnapshot snapshot = BackendsText.parse("""
+                monolith 1 172.18.0.10:8080 1767225600.000 1767225625.000
+                monolith 2 172.18.0.11:8080 1767225700.500 1767225725.500
+                payments
+                """);
+
+        assertThat(snapshot.asComment(Instant.parse("2026-01-01T00:01:50Z"))).isEqualTo("""
+                # Routed now by nginx's Lua balancer (not in the file: the console sets it without a reload):
+                #   monolith  replica 1  172.18.0.10:8080
+                #   monolith  replica 2  172.18.0.11:8080  warming until 2026-01-01T00:02:05Z
+                #   payments  no replica
+                """);
+    }
+
+    @Test
     void nothingRoutedIsAnEmptySnapshot() {
         assertThat(BackendsText.parse("\n").replicas()).isEmpty();
     }
