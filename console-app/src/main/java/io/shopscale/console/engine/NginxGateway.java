@@ -1,5 +1,6 @@
 package io.shopscale.console.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import io.shopscale.console.nginx.HaproxyModel;
 import io.shopscale.console.nginx.NginxConfigRenderer;
 import io.shopscale.console.nginx.NginxConfigurator;
 import io.shopscale.console.nginx.NginxUnreachableException;
+import io.shopscale.console.nginx.ReplicaWarmUp;
 import io.shopscale.console.nginx.RoutingSnapshot;
 import io.shopscale.console.nginx.UpstreamServer;
 import io.shopscale.console.plan.ContainerRef;
@@ -32,12 +34,15 @@ final class NginxGateway {
     private final StackAddresses addresses;
     private final NginxConfigRenderer renderer = NginxConfigRenderer.withDefaultTemplates();
     private final NginxConfigurator configurator;
+    private final ReplicaWarmUp warmUp;
 
     NginxGateway(DockerStack docker, StackName stack, Mode mode, StackAddresses addresses, String container) {
         this.stack = stack;
         this.mode = mode;
         this.addresses = addresses;
-        this.configurator = new NginxConfigurator(renderer, new DockerContainerShell(docker, container));
+        DockerContainerShell nginx = new DockerContainerShell(docker, container);
+        this.configurator = new NginxConfigurator(renderer, nginx);
+        this.warmUp = new ReplicaWarmUp(nginx);
     }
 
     /** The config nginx starts with: every pool empty until a replica is ready. */
@@ -54,13 +59,33 @@ final class NginxGateway {
     Applied apply(Map<String, List<Integer>> replicas) {
         Map<String, List<UpstreamServer>> upstreams = new LinkedHashMap<>();
         replicas.forEach((service, numbers) -> upstreams.put(service, numbers.stream()
-                .map(replica -> {
-                    ContainerRef container = ContainerRef.app(stack, service, replica);
-                    return new UpstreamServer(replica, container.name(),
-                            addresses.of(container) + ":" + ContainerSpecs.APP_PORT);
-                })
+                .map(replica -> new UpstreamServer(replica, ContainerRef.app(stack, service, replica).name(),
+                        address(service, replica)))
                 .toList()));
+        warmUpJoining(replicas);
         return configurator.apply(new GatewayModel(stack, mode, upstreams));
+    }
+
+    /**
+     * Warms up the replicas that are about to join a pool that already serves (ReplicaWarmUp says why). A replica
+     * joining an empty pool takes all of its requests at once however warm it is, and warming it would only keep the
+     * service unavailable longer.
+     */
+    private void warmUpJoining(Map<String, List<Integer>> replicas) {
+        Map<String, List<Integer>> routedNow = routed().orElse(Map.of());
+        List<String> joining = new ArrayList<>();
+        replicas.forEach((service, numbers) -> {
+            List<Integer> serving = routedNow.getOrDefault(service, List.of());
+            if (!serving.isEmpty() && ReplicaWarmUp.warms(service)) {
+                numbers.stream().filter(replica -> !serving.contains(replica))
+                        .forEach(replica -> joining.add(address(service, replica)));
+            }
+        });
+        warmUp.warm(joining);
+    }
+
+    private String address(String service, int replica) {
+        return addresses.of(ContainerRef.app(stack, service, replica)) + ":" + ContainerSpecs.APP_PORT;
     }
 
     /**
