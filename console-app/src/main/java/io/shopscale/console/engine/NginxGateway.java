@@ -51,7 +51,9 @@ final class NginxGateway {
     }
 
     /**
-     * Routes each service to exactly these replicas. A replica that was not routed before starts its slow start.
+     * Routes each service to exactly these replicas, with no reload unless the config's shape changes. A replica
+     * that joins a monolith or catalog pool that already serves is warmed up first (at most
+     * {@link ReplicaWarmUp#BUDGET}); every replica that joins starts its slow start when it is routed.
      *
      * @param replicas replica numbers per service, the shape of {@code Operation.UpdateUpstreams.upstreams()}
      * @throws io.shopscale.console.nginx.NginxApplyException when nginx does not take the change
