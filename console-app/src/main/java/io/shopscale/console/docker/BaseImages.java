@@ -13,11 +13,15 @@ import com.github.dockerjava.api.exception.NotFoundException;
  */
 public final class BaseImages {
 
-    /** One kind of base image: the official name first, then the local Debian-built one. */
+    /**
+     * One kind of base image: the official name first, then the local Debian-built one. nginx has no official
+     * image: the gateway needs the Lua module (ngx_lua) that the official nginx image lacks, and its config loads it
+     * from Debian's path, so only the Debian-built image fits.
+     */
     public enum Kind {
         JRE("eclipse-temurin:17-jre", "shopscale/jre:17"),
         POSTGRES("postgres:15", "shopscale/postgres:15"),
-        NGINX("nginx:1.22", "shopscale/nginx:1.22"),
+        NGINX(null, "shopscale/nginx-lua:1.22"),
         HAPROXY("haproxy:2.6", "shopscale/haproxy:2.6");
 
         private final String official;
@@ -44,6 +48,13 @@ public final class BaseImages {
     }
 
     public Choice choose(Kind kind) {
+        if (kind.official == null) {
+            if (exists(kind.local)) {
+                return new Choice(kind, kind.local, "built from Debian packages (" + kind.local + ")");
+            }
+            throw new IllegalStateException("No " + kind.name().toLowerCase() + " base image: " + kind.local
+                    + " has not been built. Run bin/base-images to build it from Debian packages.");
+        }
         if (exists(kind.official)) {
             return new Choice(kind, kind.official, "official image " + kind.official);
         }

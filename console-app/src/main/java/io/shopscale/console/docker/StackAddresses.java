@@ -1,7 +1,6 @@
 package io.shopscale.console.docker;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -34,31 +33,6 @@ public record StackAddresses(String subnet) {
 
     public String of(ContainerRef container) {
         return prefix() + hostNumber(container);
-    }
-
-    /** An app replica's place on the network: the inverse of {@link #of} for app containers. */
-    public record AppReplica(String service, int replica) {
-    }
-
-    /** Which app replica has {@code address} (an IP, or IP:port), if it is an app replica's address on this subnet. */
-    public Optional<AppReplica> replicaAt(String address) {
-        String ip = address.replaceFirst(":\\d+$", "");
-        if (!ip.startsWith(prefix())) {
-            return Optional.empty();
-        }
-        int host;
-        try {
-            host = Integer.parseInt(ip.substring(prefix().length()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        int slot = host - 10;
-        int service = slot / REPLICAS_PER_SERVICE;
-        int replica = slot % REPLICAS_PER_SERVICE;
-        if (slot < 0 || service >= SERVICES.size() || replica < 1) {
-            return Optional.empty();
-        }
-        return Optional.of(new AppReplica(SERVICES.get(service), replica));
     }
 
     public String gateway() {

@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.shopscale.console.docker.DockerContainerShell;
 import io.shopscale.console.docker.DockerStack;
@@ -18,12 +15,18 @@ import io.shopscale.console.nginx.HaproxyConfigRenderer;
 import io.shopscale.console.nginx.HaproxyModel;
 import io.shopscale.console.nginx.NginxConfigRenderer;
 import io.shopscale.console.nginx.NginxConfigurator;
+import io.shopscale.console.nginx.NginxUnreachableException;
+import io.shopscale.console.nginx.ReplicaWarmUp;
+import io.shopscale.console.nginx.RoutingSnapshot;
 import io.shopscale.console.nginx.UpstreamServer;
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 
-/** Connects the plan's upstream steps to the stack's nginx: replica numbers become addresses, then a config. */
+/**
+ * Connects the plan's upstream steps to the stack's nginx: replica numbers become addresses, set as the balancer's
+ * backends, and the config is reloaded when its shape changed. Reads back what nginx routes to.
+ */
 final class NginxGateway {
 
     private final StackName stack;
@@ -31,12 +34,15 @@ final class NginxGateway {
     private final StackAddresses addresses;
     private final NginxConfigRenderer renderer = NginxConfigRenderer.withDefaultTemplates();
     private final NginxConfigurator configurator;
+    private final ReplicaWarmUp warmUp;
 
     NginxGateway(DockerStack docker, StackName stack, Mode mode, StackAddresses addresses, String container) {
         this.stack = stack;
         this.mode = mode;
         this.addresses = addresses;
-        this.configurator = new NginxConfigurator(renderer, new DockerContainerShell(docker, container));
+        DockerContainerShell nginx = new DockerContainerShell(docker, container);
+        this.configurator = new NginxConfigurator(renderer, nginx);
+        this.warmUp = new ReplicaWarmUp(nginx);
     }
 
     /** The config nginx starts with: every pool empty until a replica is ready. */
@@ -44,47 +50,65 @@ final class NginxGateway {
         return renderer.render(GatewayModel.withNoReplicas(stack, mode));
     }
 
+    /**
+     * Routes each service to exactly these replicas, with no reload unless the config's shape changes. A replica
+     * that joins a monolith or catalog pool that already serves is warmed up first (at most
+     * {@link ReplicaWarmUp#BUDGET}); every replica that joins starts its slow start when it is routed.
+     *
+     * @param replicas replica numbers per service, the shape of {@code Operation.UpdateUpstreams.upstreams()}
+     * @throws io.shopscale.console.nginx.NginxApplyException when nginx does not take the change
+     */
     Applied apply(Map<String, List<Integer>> replicas) {
         Map<String, List<UpstreamServer>> upstreams = new LinkedHashMap<>();
         replicas.forEach((service, numbers) -> upstreams.put(service, numbers.stream()
-                .map(replica -> {
-                    ContainerRef container = ContainerRef.app(stack, service, replica);
-                    return new UpstreamServer(replica, container.name(),
-                            addresses.of(container) + ":" + ContainerSpecs.APP_PORT);
-                })
+                .map(replica -> new UpstreamServer(replica, ContainerRef.app(stack, service, replica).name(),
+                        address(service, replica)))
                 .toList()));
+        warmUpJoining(replicas);
         return configurator.apply(new GatewayModel(stack, mode, upstreams));
     }
 
     /**
-     * The replicas that the running nginx routes to, per service, read back from the config it runs (a config
-     * replaces the running one only once {@code nginx -t} passed and nginx reloaded it). Empty when nginx could not be
-     * asked.
+     * Warms up the replicas that are about to join a pool that already serves (ReplicaWarmUp says why). A replica
+     * joining an empty pool takes all of its requests at once however warm it is, and warming it would only keep the
+     * service unavailable longer.
      */
-    Optional<Map<String, List<Integer>>> routed() {
-        String running;
-        try {
-            running = configurator.runningConfig();
-        } catch (RuntimeException unreadable) {
-            return Optional.empty();
-        }
-        Map<String, List<Integer>> routed = new TreeMap<>();
-        Matcher server = ROUTED_SERVER.matcher(running);
-        while (server.find()) {
-            addresses.replicaAt(server.group(1)).ifPresent(replica -> {
-                List<Integer> replicas = routed.computeIfAbsent(replica.service(), any -> new ArrayList<>());
-                if (!replicas.contains(replica.replica())) {
-                    replicas.add(replica.replica());
-                }
-            });
-        }
-        routed.values().forEach(java.util.Collections::sort);
-        return Optional.of(routed);
+    private void warmUpJoining(Map<String, List<Integer>> replicas) {
+        Map<String, List<Integer>> routedNow = routed().orElse(Map.of());
+        List<String> joining = new ArrayList<>();
+        replicas.forEach((service, numbers) -> {
+            List<Integer> serving = routedNow.getOrDefault(service, List.of());
+            if (!serving.isEmpty() && ReplicaWarmUp.warms(service)) {
+                numbers.stream().filter(replica -> !serving.contains(replica))
+                        .forEach(replica -> joining.add(address(service, replica)));
+            }
+        });
+        warmUp.warm(joining);
     }
 
-    /** A server line of an upstream that is not marked down: {@code server 172.29.200.11:8080 max_fails=…}. */
-    private static final Pattern ROUTED_SERVER =
-            Pattern.compile("(?m)^\\s*server\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+)(?![^;]*\\bdown\\b)[^;]*;");
+    private String address(String service, int replica) {
+        return addresses.of(ContainerRef.app(stack, service, replica)) + ":" + ContainerSpecs.APP_PORT;
+    }
+
+    /**
+     * The replica numbers each service is routed to now, read back from the running nginx: the same shape as
+     * {@link #apply}'s argument, services by name, replicas ascending, a service with no replica as an empty list.
+     *
+     * @return empty when nginx does not answer (its container is stopped or gone, or runs an image without the Lua
+     *         balancer): what it routes to is then unknown
+     */
+    Optional<Map<String, List<Integer>>> routed() {
+        return routing().map(RoutingSnapshot::replicas);
+    }
+
+    /** What nginx routes to now, with each replica's join time and the end of its slow start; empty as above. */
+    Optional<RoutingSnapshot> routing() {
+        try {
+            return Optional.of(configurator.routed());
+        } catch (NginxUnreachableException e) {
+            return Optional.empty();
+        }
+    }
 
     static String haproxyConfig(StackName stack, ContainerRef postgres, String postgresAddress) {
         return HaproxyConfigRenderer.withDefaultTemplates().render(new HaproxyModel(stack, postgres.name(),

@@ -31,8 +31,10 @@ import io.shopscale.console.metrics.EventKind;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.metrics.Subscription;
 import io.shopscale.console.nginx.Applied;
+import io.shopscale.console.nginx.BackendsControl;
 import io.shopscale.console.nginx.ExportConfigRenderer;
 import io.shopscale.console.nginx.NginxConfigurator;
+import io.shopscale.console.nginx.NginxUnreachableException;
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.plan.ContainerState;
 import io.shopscale.console.plan.Labels;
@@ -232,14 +234,24 @@ public final class StackEngine implements ShopEngine {
         return log.text();
     }
 
+    /**
+     * The config nginx runs now (the file in its container, which the engine replaces only once it passed), followed
+     * by a comment with the replicas its balancer routes to now, read back from nginx.
+     */
     @Override
     public String nginxConfig(StackName name) {
         DockerStack stack = docker().stack(name.value());
         if (stack.addresses().isEmpty()) {
             throw new TopologyException("Stack " + name.value() + " is not running.");
         }
-        return new DockerContainerShell(stack, ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX))
-                .readFile(NginxConfigurator.CONFIG_PATH);
+        DockerContainerShell nginx = new DockerContainerShell(stack,
+                ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX));
+        String config = nginx.readFile(NginxConfigurator.CONFIG_PATH);
+        try {
+            return config + "\n" + new BackendsControl(nginx).read().asComment(java.time.Instant.now());
+        } catch (NginxUnreachableException e) {
+            return config + "\n# nginx did not say which replicas it routes to: " + e.getMessage() + "\n";
+        }
     }
 
     @Override

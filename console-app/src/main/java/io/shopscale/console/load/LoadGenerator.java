@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ public final class LoadGenerator {
     private volatile Thread scheduler;
     private volatile Subscription liveLineSubscription;
     private volatile Consumer<LiveLine> liveLineListener = line -> { };
+    private volatile ObjLongConsumer<CompletedRequest> requestListener = (request, intendedNanos) -> { };
     private ScenarioRequests requests;
     private volatile Instant runStart;
 
@@ -124,6 +126,15 @@ public final class LoadGenerator {
      */
     public void onLiveLine(Consumer<LiveLine> listener) {
         liveLineListener = listener == null ? line -> { } : listener;
+    }
+
+    /**
+     * Also hands every finished request of the measured phase to {@code listener}, with the time it was due on the
+     * hub's clock ({@link TimeSource#nanoTime()}), on the thread that finished it: for a check that needs each
+     * latency rather than the hub's per-second summaries. Replaces any earlier listener.
+     */
+    public void onRequest(ObjLongConsumer<CompletedRequest> listener) {
+        requestListener = listener == null ? (request, intendedNanos) -> { } : listener;
     }
 
     /** Changes the target while running; the rate ramps to it over the plan's ramp duration. */
@@ -227,6 +238,7 @@ public final class LoadGenerator {
         CompletedRequest completed = outcome.asCompletedRequest(call.scenario().service());
         statistics.record(call.scenario(), completed);
         hub.recordRequest(completed);
+        requestListener.accept(completed, intendedNanos);
         if (outcome.ok() && call.shopper() != null) {
             String token = ShopJson.token(outcome.reply().body());
             if (token != null) {

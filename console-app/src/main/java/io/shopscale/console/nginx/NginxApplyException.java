@@ -1,9 +1,10 @@
 package io.shopscale.console.nginx;
 
 /**
- * A new config could not be put into service. What nginx runs depends on the step: after a failed {@link Step#TEST}
- * or {@link Step#MOVE} it still runs the previous config, untouched; after a failed {@link Step#RELOAD} the new file
- * is in place but nginx may not have loaded it, and the next apply tries again.
+ * A new config or new backends could not be put into service. What nginx runs depends on the step: after a failed
+ * {@link Step#TEST} or {@link Step#MOVE} it still runs the previous config, untouched; after a failed
+ * {@link Step#RELOAD} the new file is in place but nginx may not have loaded it, and the next apply tries again;
+ * after a failed {@link Step#BACKENDS} it routes to the backends it had.
  */
 public final class NginxApplyException extends RuntimeException {
 
@@ -16,7 +17,9 @@ public final class NginxApplyException extends RuntimeException {
         /** The tested file could not be moved over the running one. */
         MOVE,
         /** {@code nginx -s reload} failed. */
-        RELOAD
+        RELOAD,
+        /** The control endpoint did not take the new backends; nginx routes as before. */
+        BACKENDS
     }
 
     private final Step step;

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * Renders the gateway's {@code nginx.conf} from {@code nginx.conf.mustache} and its partials. The text depends only
- * on the model, so the same routing always renders to the same text and a reload happens only when the routing
- * changed.
+ * on the config's shape: the mode, the ports, the pools and which of them have a replica (that decides the routes
+ * while the mode is switched). Which replicas a pool has is not in the text: {@link BackendsControl} sets that without
+ * a reload. So adding or removing a replica of a pool that keeps at least one renders the same text.
  */
 public final class NginxConfigRenderer {
 
@@ -46,11 +47,11 @@ public final class NginxConfigRenderer {
         context.put("publicPort", model.ports().publicPort());
         context.put("statusPort", model.ports().statusPort());
         context.put("internalPort", model.ports().internalPort());
-        context.put("pools", model.upstreams().entrySet().stream()
-                .map(pool -> Map.of(
-                        "name", pool.getKey(),
-                        "routed", routes.routes(pool.getKey()),
-                        "servers", pool.getValue().stream().map(NginxConfigRenderer::server).toList()))
+        context.put("controlPort", BackendsControl.PORT);
+        context.put("backendsFile", BackendsControl.FILE);
+        context.put("slowStartSeconds", BackendsControl.SLOW_START.toSeconds());
+        context.put("pools", model.upstreams().keySet().stream()
+                .map(pool -> Map.of("name", pool, "routed", routes.routes(pool)))
                 .toList());
         context.put("publicRoutes", routeContexts(routes.publicRoutes()));
         context.put("internalRoutes", routeContexts(routes.internalRoutes()));
@@ -58,7 +59,11 @@ public final class NginxConfigRenderer {
         return engine.run(template, TEMPLATE, context);
     }
 
-    /** The mode's routes, falling back to the other mode's pools where the mode's own have no server yet. */
+    /**
+     * The mode's routes, falling back to the other mode's pools where the mode's own have no server yet. This stays a
+     * render-time rule: a pool gaining its first replica or losing its last changes the config's shape and reloads,
+     * which happens only when the stack starts, when the mode is switched, or when a service has no replica left.
+     */
     private static GatewayRoutes routes(GatewayModel model) {
         Set<String> serving = model.upstreams().entrySet().stream().filter(pool -> !pool.getValue().isEmpty())
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
@@ -69,10 +74,6 @@ public final class NginxConfigRenderer {
             }
         }
         return routes;
-    }
-
-    private static Map<String, Object> server(UpstreamServer server) {
-        return Map.of("address", server.address(), "container", server.container());
     }
 
     private static List<Map<String, Object>> routeContexts(List<Route> routes) {

@@ -5,11 +5,12 @@ import io.shopscale.console.nginx.NginxApplyException.Step;
 import java.util.List;
 
 /**
- * Puts a rendered config into service in one nginx container, the way ingress-nginx does: compare with the running
- * text and do nothing if equal; otherwise write it beside the running file, check it with {@code nginx -t}, move it
- * over the running file, reload, and only then remember it as running. A config nginx rejects never replaces the
- * running one, and a reload that failed is tried again by the next apply, because the remembered text is still the
- * old one.
+ * Puts a gateway model into service in one nginx container, the way ingress-nginx does. The replicas of each pool go
+ * to the Lua balancer through {@link BackendsControl}, with no reload. The config's text, which holds only its shape,
+ * is compared with the running text and, only if it differs, written beside the running file, checked with
+ * {@code nginx -t}, moved over the running file and reloaded, and only then remembered as running. A config nginx
+ * rejects never replaces the running one, and a reload that failed is tried again by the next apply, because the
+ * remembered text is still the old one.
  *
  * <p>Use one configurator per nginx container: a recreated container starts from its own file, which the next
  * configurator reads. Calls are serialised, so two plan steps never interleave their writes.
@@ -46,6 +47,7 @@ public final class NginxConfigurator {
 
     private final NginxConfigRenderer renderer;
     private final ContainerShell nginx;
+    private final BackendsControl backends;
     /** The text nginx runs, as far as this configurator knows; {@code null} until first read or applied. */
     private String running;
 
@@ -55,16 +57,21 @@ public final class NginxConfigurator {
         }
         this.renderer = renderer;
         this.nginx = nginx;
+        this.backends = new BackendsControl(nginx);
     }
 
     /**
-     * Renders the model and puts it into service if it differs from the running config.
+     * Sets the model's replicas as the balancer's backends, then renders the model and reloads nginx with it if it
+     * differs from the running config. Backends go first: a route that a reload points at a pool that just got its
+     * first replica finds that replica there.
      *
-     * @return {@link Applied#UNCHANGED}, or what changed once nginx was reloaded with it
-     * @throws NginxApplyException when nginx rejects the config or cannot be reloaded
+     * @return {@link Applied#UNCHANGED} when the config's shape did not change (the backends may have), or what
+     *         changed once nginx was reloaded with it
+     * @throws NginxApplyException when nginx does not take the backends, rejects the config or cannot be reloaded
      */
     public synchronized Applied apply(GatewayModel model) {
         String config = renderer.render(model);
+        backends.set(model.upstreams());
         // On the first call, the container's own file is what nginx loaded at start (or at the last reload).
         if (config.equals(runningConfig())) {
             return Applied.UNCHANGED;
@@ -88,6 +95,15 @@ public final class NginxConfigurator {
         ConfigDiff diff = ConfigDiff.between(running, config);
         running = config;
         return new Applied(true, diff);
+    }
+
+    /**
+     * What nginx's balancer routes to now, read back from the running nginx.
+     *
+     * @throws NginxUnreachableException when nginx does not answer
+     */
+    public RoutingSnapshot routed() {
+        return backends.read();
     }
 
     /** The config nginx runs: the one last applied, or else the container's own file. */

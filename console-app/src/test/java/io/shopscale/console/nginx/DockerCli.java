@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class DockerCli {
 
-    static final String NGINX_IMAGE = "shopscale/nginx:1.22";
+    static final String NGINX_IMAGE = "shopscale/nginx-lua:1.22";
     static final String HAPROXY_IMAGE = "shopscale/haproxy:2.6";
     static final String TEST_LABEL = "io.shopscale.test=true";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);

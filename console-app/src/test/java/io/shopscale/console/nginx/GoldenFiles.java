@@ -19,12 +19,12 @@ import java.util.List;
  */
 final class GoldenFiles {
 
-    static final String MONOLITH_1 = "monolith-1.conf";
-    static final String MONOLITH_3 = "monolith-3.conf";
-    static final String MONOLITH_0 = "monolith-0.conf";
+    /** The monolith with any number of ready replicas: the replicas are not in the config. */
+    static final String MONOLITH = "monolith.conf";
     static final String SERVICES_MIXED = "services-mixed.conf";
+    static final String SWITCHING_TO_SERVICES = "switching-to-services.conf";
     static final String HAPROXY = "haproxy.cfg";
-    static final List<String> NGINX_CONFIGS = List.of(MONOLITH_1, MONOLITH_3, MONOLITH_0, SERVICES_MIXED);
+    static final List<String> NGINX_CONFIGS = List.of(MONOLITH, SERVICES_MIXED, SWITCHING_TO_SERVICES);
 
     private static final String RESOURCE_DIRECTORY = "nginx/";
     private static final Path SOURCE_DIRECTORY = Path.of("src/test/resources/nginx");

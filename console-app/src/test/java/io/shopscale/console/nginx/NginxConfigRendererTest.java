@@ -16,18 +16,53 @@ class NginxConfigRendererTest {
     private final NginxConfigRenderer renderer = NginxConfigRenderer.withDefaultTemplates();
 
     @Test
-    void monolithWithOneReplica() {
-        GoldenFiles.assertMatches(GoldenFiles.MONOLITH_1, renderer.render(Gateways.monolith(1)));
+    void monolith() {
+        GoldenFiles.assertMatches(GoldenFiles.MONOLITH, renderer.render(Gateways.monolith(1)));
+    }
+
+    /** Why scaling needs no reload: the replicas go to the Lua balancer, not into the text. */
+    @Test
+    void theNumberOfReplicasDoesNotChangeTheConfig() {
+        String one = renderer.render(Gateways.monolith(1));
+
+        assertThat(renderer.render(Gateways.monolith(3))).isEqualTo(one);
+        assertThat(renderer.render(Gateways.monolith(0))).isEqualTo(one);
+        Map<String, List<UpstreamServer>> others = new LinkedHashMap<>();
+        others.put("sso", replicas("sso", 2, 10));
+        others.put("catalog", replicas("catalog", 1, 20));
+        others.put("orders", replicas("orders", 3, 30));
+        others.put("notifications", replicas("notifications", 2, 50));
+        assertThat(renderer.render(new GatewayModel(SHOP, Mode.SERVICES, others)))
+                .isEqualTo(renderer.render(Gateways.servicesWithMixedCounts()));
     }
 
     @Test
-    void monolithWithThreeReplicas() {
-        GoldenFiles.assertMatches(GoldenFiles.MONOLITH_3, renderer.render(Gateways.monolith(3)));
+    void everyPoolIsBalancedInLuaAndFallsBackToAPlaceholderThatRefuses() {
+        String rendered = renderer.render(Gateways.servicesWithMixedCounts());
+
+        assertThat(rendered).contains("""
+                    upstream payments {
+                        # Used only when the pool has no replica: nothing listens on port 9, so the connection is refused at once
+                        # and nginx answers 502, which error_page turns into a 503 problem. Not "down": nginx would then count no
+                        # server and allow the balancer one try too few.
+                        server 127.0.0.1:9;
+                        balancer_by_lua_block {
+                            require("shopscale_balancer").balance("payments")
+                        }
+                        keepalive 32;
+                """).doesNotContain("172.18.0.");
+        assertThat(rendered).contains("listen 127.0.0.1:10246;", "local SLOW_START = 25",
+                "local BACKENDS_FILE = \"/etc/nginx/backends\"");
     }
 
     @Test
-    void monolithWithNoReadyReplicaRendersAPlaceholderThatIsDown() {
-        GoldenFiles.assertMatches(GoldenFiles.MONOLITH_0, renderer.render(Gateways.monolith(0)));
+    void whileSwitchingToServices() {
+        Map<String, List<UpstreamServer>> upstreams = new LinkedHashMap<>();
+        upstreams.put("sso", replicas("sso", 1, 10));
+        upstreams.put("monolith", replicas("monolith", 2, 60));
+
+        GoldenFiles.assertMatches(GoldenFiles.SWITCHING_TO_SERVICES,
+                renderer.render(new GatewayModel(SHOP, Mode.SERVICES, upstreams)));
     }
 
     @Test
@@ -61,7 +96,6 @@ class NginxConfigRendererTest {
         assertThat(rendered).contains("""
                     # No route uses this pool now: its service is not in services mode, or has no ready replica yet.
                     upstream monolith {
-                        server 172.18.0.60:8080 max_fails=2 fail_timeout=5s;  # shop-monolith-1
                 """);
         assertThat(rendered).doesNotContain("proxy_pass http://monolith;");
     }

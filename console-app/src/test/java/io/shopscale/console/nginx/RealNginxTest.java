@@ -18,13 +18,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The golden configs checked by the real programs, in the images the console deploys. Needs a running Docker engine
- * and the base images; fails, never skips, without them.
+ * The golden configs checked by the real programs, in the images the console deploys, and the Lua balancer at work in
+ * a running nginx. Needs a running Docker engine and the base images; fails, never skips, without them.
  */
 @Tag("docker")
 class RealNginxTest {
@@ -47,12 +50,15 @@ class RealNginxTest {
         softly.assertAll();
     }
 
-    /** Why upstream servers are addresses: a name Docker no longer resolves makes nginx refuse the whole config. */
+    /**
+     * Why servers and backends are addresses: a name Docker no longer resolves makes nginx refuse the whole config
+     * (and the balancer's {@code set_current_peer} takes addresses only).
+     */
     @Test
     void nginxRefusesAConfigNamingAReplicaThatDoesNotResolve() throws IOException {
         DockerCli.requireImage(NGINX_IMAGE);
-        Path byName = Files.writeString(temp.resolve("by-name.conf"), GoldenFiles.read(GoldenFiles.MONOLITH_1)
-                .replace("server 172.18.0.10:8080", "server shop-monolith-1:8080"));
+        Path byName = Files.writeString(temp.resolve("by-name.conf"), GoldenFiles.read(GoldenFiles.MONOLITH)
+                .replace("server 127.0.0.1:9;", "server shop-monolith-1:8080;"));
 
         Result test = nginxTest(byName);
 
@@ -71,16 +77,22 @@ class RealNginxTest {
         assertThat(check.exitCode()).as("haproxy -c said:%n%s", check.output()).isZero();
     }
 
-    /** What a user of the shop sees while no replica is ready, and the paths the public listener never proxies. */
+    /**
+     * What a user of the shop sees while no replica is ready, the paths the public listener never proxies, and the
+     * Lua balancer: backends set and read back through the control endpoint, the slow start of a replica that joins,
+     * retries past a replica that refuses connections, and the backends kept across a restart. nginx's own status
+     * (8081) and internal (8082) listeners stand in for replicas: they answer 404 to {@code /api/...}, and
+     * {@code X-Upstream} says which one answered.
+     */
     @Test
-    void aRunningGatewayWithNoReadyReplicaAnswers503ProblemDetailsAndServesStaticFiles() throws Exception {
+    void aRunningGatewayRoutesToTheBackendsItIsGivenWithoutAReload() throws Exception {
         DockerCli.requireImage(NGINX_IMAGE);
         Path staticFiles = Files.createDirectories(temp.resolve("static"));
         Files.writeString(staticFiles.resolve("index.html"), "<title>ShopScale</title>");
         Files.writeString(staticFiles.resolve("app.js"), "console.log('shop');");
         Result run = DockerCli.docker(List.of("run", "-d", "--rm", "--label", TEST_LABEL,
                 "-p", "127.0.0.1::80",
-                "-v", GoldenFiles.path(GoldenFiles.MONOLITH_0) + ":" + NGINX_CONF + ":ro",
+                "-v", GoldenFiles.path(GoldenFiles.MONOLITH) + ":" + NGINX_CONF + ":ro",
                 "-v", staticFiles + ":/srv/static:ro",
                 NGINX_IMAGE));
         assertThat(run.exitCode()).as("docker run said:%n%s", run.output()).isZero();
@@ -102,9 +114,70 @@ class RealNginxTest {
             assertThat(get(http, gateway.resolve("/internal/payments/charges")).statusCode()).isEqualTo(404);
             assertThat(get(http, gateway.resolve("/api/catalog/..;/..;/internal/payments/charges")).statusCode())
                     .isEqualTo(400);
+
+            BackendsControl control = new BackendsControl(new CliContainerShell(container));
+            RoutingSnapshot set = control.set(Map.of("monolith", List.of(
+                    new UpstreamServer(1, "status-listener", "127.0.0.1:8081"))));
+            assertThat(set.replicas()).isEqualTo(Map.of("monolith", List.of(1)));
+            HttpResponse<String> routed = get(http, gateway.resolve("/api/catalog/products"));
+            assertThat(routed.statusCode()).as(routed.body()).isEqualTo(404);
+            assertThat(routed.headers().firstValue("X-Upstream")).contains("127.0.0.1:8081");
+
+            // Replica 1 joined long ago; replica 2 joins now and starts at a twentieth of a share.
+            DockerCli.Result joined = DockerCli.docker(List.of("exec", container, "curl", "-sS", "--fail-with-body",
+                    "--data-binary", "monolith 1 127.0.0.1:8081 1000\nmonolith 2 127.0.0.1:8082\n",
+                    "http://127.0.0.1:" + BackendsControl.PORT + "/backends"));
+            assertThat(joined.exitCode()).as(joined.output()).isZero();
+            Map<String, Integer> shares = upstreamShares(http, gateway, 100);
+            System.out.println("100 requests right after replica 2 joined: " + shares);
+            assertThat(shares.getOrDefault("127.0.0.1:8082", 0)).isBetween(1, 20);
+            RoutingSnapshot warming = control.read();
+            assertThat(warming.warming(Instant.now()).get("monolith")).extracting(RoutedBackend::replica)
+                    .containsExactly(2);
+            assertThat(warming.pools().get("monolith").get(1).warmUntil())
+                    .isBetween(Instant.now().plusSeconds(15), Instant.now().plusSeconds(26));
+
+            // Nothing listens on port 9: every request still succeeds on the other replica, and after two failures
+            // port 9 is skipped for 5 s instead of costing each request a retry.
+            control.set(Map.of("monolith", List.of(new UpstreamServer(1, "refuses", "127.0.0.1:9"),
+                    new UpstreamServer(2, "status-listener", "127.0.0.1:8081"))));
+            int retried = 0;
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> response = get(http, gateway.resolve("/api/x"));
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+                retried += response.headers().firstValue("X-Upstream").orElse("").contains("127.0.0.1:9") ? 1 : 0;
+            }
+            assertThat(retried).isBetween(1, 2);
+
+            DockerCli.Result refused = DockerCli.docker(List.of("exec", container, "curl", "-sS", "--fail-with-body",
+                    "--data-binary", "monolith 1 shop-monolith-1:8080",
+                    "http://127.0.0.1:" + BackendsControl.PORT + "/backends"));
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.output()).contains("line 1: address \"shop-monolith-1:8080\" is not IPv4:port");
+
+            RoutingSnapshot beforeRestart = control.read();
+            assertThat(DockerCli.docker(List.of("restart", container)).exitCode()).isZero();
+            // A restart publishes the port anew, on another host port.
+            URI restarted = URI.create("http://" + publishedAddress(container) + "/");
+            awaitAnswer(http, restarted, container);
+            assertThat(control.read()).isEqualTo(beforeRestart);
+            assertThat(control.read().replicas()).isEqualTo(Map.of("monolith", List.of(1, 2)));
+
+            control.set(Map.of("monolith", List.of()));
+            assertThat(get(http, restarted.resolve("/api/catalog/products")).statusCode()).isEqualTo(503);
         } finally {
             DockerCli.docker(List.of("rm", "-f", container));
         }
+    }
+
+    /** How many of {@code count} requests each backend answered, by the address in {@code X-Upstream}. */
+    private static Map<String, Integer> upstreamShares(HttpClient http, URI gateway, int count) throws Exception {
+        Map<String, Integer> shares = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> response = get(http, gateway.resolve("/api/x"));
+            shares.merge(response.headers().firstValue("X-Upstream").orElse("none"), 1, Integer::sum);
+        }
+        return shares;
     }
 
     private static Result nginxTest(Path config) {

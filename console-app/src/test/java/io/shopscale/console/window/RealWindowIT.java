@@ -105,7 +105,8 @@ class RealWindowIT {
         assertThat(screenshot("window-topology.png")).isNotEmptyFile();
         robot.clickOn("nginx");
         await("the running nginx config with both replicas", () -> robot.lookup("#nginx-config")
-                .queryAs(TextArea.class).getText().lines().filter(line -> line.strip().startsWith("server 172."))
+                .queryAs(TextArea.class).getText().lines()
+                .filter(line -> line.matches("#   monolith  replica \\d+  172\\..*"))
                 .count() == 2);
         assertThat(screenshot("window-nginx.png")).isNotEmptyFile();
         robot.clickOn("Activity");

@@ -1,0 +1,63 @@
+package io.shopscale.console.nginx;
+
+import io.shopscale.console.nginx.ContainerShell.ExecResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Warms replicas up before they join their pool: the first requests a JVM serves load classes, fill pools and run
+ * in the interpreter, and at the container's 1 CPU they are slow enough to show in the tail latency even at the
+ * small share the slow start gives a new replica. So the nginx container sends each joining replica a few hundred
+ * of the shop's most frequent requests (browse, search and product detail, 85 % of the default mix) with
+ * {@code curl}, straight to its address, before the balancer routes to it.
+ */
+public final class ReplicaWarmUp {
+
+    /** The pools whose replicas serve the catalog's reads; the other services have no read path worth warming. */
+    private static final Set<String> WARMED_POOLS = Set.of("monolith", "catalog");
+    /** An upper bound: a replica that is still slow after this joins anyway, under the slow start. */
+    public static final Duration BUDGET = Duration.ofSeconds(20);
+    private static final int ROUNDS = 4;
+    /**
+     * One curl per round and replica, reusing its connection across the URLs its ranges expand to: 12 pages, 26
+     * searches and 100 products, the kinds of request the load generator's default mix sends most.
+     */
+    static final String SCRIPT = "warm() { for round in $(seq " + ROUNDS + "); do curl -s --max-time 5"
+            + " \"http://$1/api/catalog/products?page=[0-11]&size=20\""
+            + " \"http://$1/api/catalog/products?q=[a-z]\""
+            + " \"http://$1/api/catalog/products/[1-100]\" > /dev/null; done; }; "
+            + "for address; do warm \"$address\" & done; wait";
+
+    private final ContainerShell nginx;
+
+    public ReplicaWarmUp(ContainerShell nginx) {
+        this.nginx = nginx;
+    }
+
+    /** Whether replicas of this pool are warmed up before they join. */
+    public static boolean warms(String pool) {
+        return WARMED_POOLS.contains(pool);
+    }
+
+    /**
+     * Sends the warm-up requests to every address at once and returns when all are done or {@link #BUDGET} has
+     * passed. Best effort: a replica that fails a request is warmed no less by the others.
+     *
+     * @param addresses {@code IPv4:port} of the replicas about to join
+     * @return how long it took
+     */
+    public Duration warm(List<String> addresses) {
+        addresses.forEach(address -> ConfigValues.requireAddress("address to warm up", address));
+        if (addresses.isEmpty()) {
+            return Duration.ZERO;
+        }
+        List<String> argv = new ArrayList<>(List.of("timeout", Long.toString(BUDGET.toSeconds()), "sh", "-c", SCRIPT,
+                "sh"));
+        argv.addAll(addresses);
+        long start = System.nanoTime();
+        ExecResult ignored = nginx.exec(argv);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}
