@@ -30,6 +30,7 @@ import io.shopscale.kit.api.PaymentsApi;
 import io.shopscale.kit.client.HttpPaymentsApi;
 import io.shopscale.kit.client.InternalPaths;
 import io.shopscale.kit.client.ServiceClient;
+import io.shopscale.kit.security.InternalCredential;
 import io.shopscale.kit.web.DependencyUnavailable;
 
 /** Placing orders on a real PostgreSQL while requests stall, time out and are retried with the same key. */
@@ -95,7 +96,7 @@ class OrderPlacementTest {
         List<JsonNode> charges = new CopyOnWriteArrayList<>();
         startPayments(Duration.ofMillis(1500), charges);
         ServiceClient client = new ServiceClient("payments", "http://127.0.0.1:" + payments.getAddress().getPort(),
-                Duration.ofSeconds(1), Duration.ofMillis(300));
+                new InternalCredential("stack-secret"), Duration.ofSeconds(1), Duration.ofMillis(300));
         OrderPlacement placement = placement(Duration.ofSeconds(30), new HttpPaymentsApi(client));
         UUID shopper = UUID.randomUUID();
 
@@ -130,7 +131,8 @@ class OrderPlacementTest {
                 sleep(firstDelay);
             }
             byte[] body = ("{\"id\":\"pay-1\",\"key\":\"" + charge.get("key").asText() + "\",\"amountCents\":"
-                    + charge.get("amountCents").asLong() + ",\"status\":\"CAPTURED\"}").getBytes(StandardCharsets.UTF_8);
+                    + charge.get("amountCents").asLong() + ",\"status\":\"CAPTURED\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             try {
                 exchange.sendResponseHeaders(200, body.length);
