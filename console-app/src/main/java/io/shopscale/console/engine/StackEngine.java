@@ -30,6 +30,7 @@ import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.nginx.Applied;
 import io.shopscale.console.nginx.NginxConfigurator;
 import io.shopscale.console.plan.ContainerRef;
+import io.shopscale.console.plan.ContainerState;
 import io.shopscale.console.plan.Labels;
 import io.shopscale.console.plan.ObservedContainer;
 import io.shopscale.console.plan.ObservedStack;
@@ -145,8 +146,14 @@ public final class StackEngine {
                 .map(c -> new StackStatus.Replica(c.name(), c.role(), c.service(), c.replica(), c.state().label(),
                         c.ready(), addresses.map(a -> a.of(c.ref())).orElse("")))
                 .toList();
+        Long parked = containers.stream()
+                .filter(c -> Labels.ROLE_POSTGRES.equals(c.role())
+                        && ContainerState.RUNNING.label().equals(c.state()))
+                .findFirst()
+                .flatMap(postgres -> ParkedEvents.count(stack, postgres.name()))
+                .orElse(null);
         return new StackStatus(name.value(), settings.map(s -> s.mode().label()).orElse(""),
-                settings.map(s -> url(s.publishPort())).orElse(""), containers);
+                settings.map(s -> url(s.publishPort())).orElse(""), containers, parked);
     }
 
     /**
