@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -29,6 +30,7 @@ import io.shopscale.kit.security.TokenKeys;
 import io.shopscale.kit.testing.SharedPostgres;
 
 /** On SIGTERM (a context close) readiness goes down at once and requests in flight still finish. */
+@Tag("docker")
 class GracefulShutdownTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

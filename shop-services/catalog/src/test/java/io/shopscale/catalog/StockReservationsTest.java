@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ import io.shopscale.kit.testing.SharedPostgres;
 import io.shopscale.kit.web.ShopProblem;
 
 /** Stock reservations on a real PostgreSQL. */
+@Tag("docker")
 @SpringBootTest(classes = CatalogApplication.class)
 class StockReservationsTest {
 

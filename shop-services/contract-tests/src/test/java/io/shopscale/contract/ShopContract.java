@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -34,6 +35,7 @@ import io.shopscale.kit.security.InternalCredential;
  * The shop's public HTTP API as a shopper meets it. The same scenarios run against every topology: a subclass
  * only says how to start the shop.
  */
+@Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ShopContract {
 
