@@ -111,6 +111,31 @@ class OutboxRelayTest {
         assertThat(delivered).containsExactlyElementsOf(placed);
     }
 
+    @Test
+    void aReceiverThatWritesInTheRelaysTransactionKeepsWhatItDeliveredBeforeAnEventItsDatabaseRefuses() {
+        // As in the monolith: notifications writes in the relay's own transaction. Its table refuses order 666.
+        db.jdbc().sql("create table if not exists orders.test_received (event_id uuid primary key,"
+                + " order_id bigint not null check (order_id <> 666))").update();
+        db.jdbc().sql("truncate orders.test_received").update();
+        NotificationsApi inTransaction = event -> db.jdbc()
+                .sql("insert into orders.test_received (event_id, order_id) values (:id, :order)")
+                .param("id", event.eventId()).param("order", event.orderId()).update();
+        OutboxRelay monolithRelay = new OutboxRelay(outbox, inTransaction, db.transaction());
+        List<UUID> before = addEvents(3);
+        outbox.add(new OrderPlaced(UUID.randomUUID(), 666, UUID.randomUUID(), 100, 1, Instant.now()));
+        List<UUID> after = addEvents(3);
+
+        monolithRelay.relay();
+
+        List<UUID> expected = new ArrayList<>(before);
+        expected.addAll(after);
+        assertThat(db.jdbc().sql("select event_id from orders.test_received").query(UUID.class).list())
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(db.count("select count(*) from orders.outbox where published_at is not null")).isEqualTo(6);
+        assertThat(db.jdbc().sql("select last_error from orders.outbox where attempts = 1").query(String.class)
+                .single()).contains("test_received");
+    }
+
     private List<UUID> addEvents(int count) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
