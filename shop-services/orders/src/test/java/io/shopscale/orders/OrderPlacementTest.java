@@ -94,9 +94,9 @@ class OrderPlacementTest {
     @Test
     void aChargeWhoseAnswerCameTooLateIsResumedByTheRetryAtOnceAndChargedOnce() throws IOException {
         List<JsonNode> charges = new CopyOnWriteArrayList<>();
-        startPayments(Duration.ofMillis(1500), charges);
+        startPayments(Duration.ofSeconds(4), charges);
         ServiceClient client = new ServiceClient("payments", "http://127.0.0.1:" + payments.getAddress().getPort(),
-                new InternalCredential("stack-secret"), Duration.ofSeconds(1), Duration.ofMillis(300));
+                new InternalCredential("stack-secret"), Duration.ofSeconds(1), Duration.ofSeconds(1));
         OrderPlacement placement = placement(Duration.ofSeconds(30), new HttpPaymentsApi(client));
         UUID shopper = UUID.randomUUID();
 
