@@ -1,6 +1,7 @@
 package io.shopscale.kit.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,6 +44,7 @@ class InternalCredentialFilter extends OncePerRequestFilter {
                         + "credential (shop.internal.token), so it refuses them all.";
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(ProblemJson.render(HttpStatus.UNAUTHORIZED, "Internal credential required",
                 detail));
     }
