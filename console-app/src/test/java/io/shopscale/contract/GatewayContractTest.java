@@ -27,6 +27,7 @@ import io.shopscale.console.topology.StackName;
  * through HAProxy; from this machine both are reached on the stack's network.
  */
 @Tag("scaling")
+@Tag("docker")
 class GatewayContractTest extends ShopContract {
 
     static final String STACK = "e2e-contract";
