@@ -88,7 +88,7 @@ class OutboxRelay {
             rejected(pending, e.getMessage());
             return true;
         } catch (ShopProblem e) {
-            if (e.status().is4xxClientError()) {
+            if (refusesTheEvent(e)) {
                 rejected(pending, "Refused by notifications (" + e.status().value() + "): " + e.getMessage());
                 return true;
             }
@@ -103,6 +103,16 @@ class OutboxRelay {
             rejected(pending, e.getClass().getSimpleName() + ": " + e.getMessage());
             return true;
         }
+    }
+
+    /**
+     * Whether notifications refused this event for what it holds (400, 409, 422): a refusal of the caller (401, 403),
+     * a missing endpoint (404) or a busy receiver (408, 429) says nothing about the event, and must not park it.
+     */
+    private static boolean refusesTheEvent(ShopProblem problem) {
+        int status = problem.status().value();
+        return problem.status().is4xxClientError() && status != 401 && status != 403 && status != 404
+                && status != 408 && status != 429;
     }
 
     private void rejected(Outbox.Pending pending, String reason) {

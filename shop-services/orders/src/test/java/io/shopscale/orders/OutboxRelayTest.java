@@ -27,6 +27,7 @@ class OutboxRelayTest {
 
     private final List<UUID> delivered = new ArrayList<>();
     private final AtomicBoolean receiverDown = new AtomicBoolean();
+    private final AtomicBoolean receiverRefusesCaller = new AtomicBoolean();
     private Outbox outbox;
     private OutboxRelay relay;
 
@@ -42,6 +43,10 @@ class OutboxRelayTest {
         NotificationsApi receiver = event -> {
             if (receiverDown.get()) {
                 throw new DependencyUnavailable("The notifications service cannot be reached.", false);
+            }
+            if (receiverRefusesCaller.get()) {
+                throw new ShopProblem(org.springframework.http.HttpStatus.UNAUTHORIZED, "Internal credential required",
+                        "Paths under /internal are for the stack's own services.");
             }
             if (event.orderId() == 666) {
                 throw ShopProblem.badRequest("This event cannot become a notification.");
@@ -97,8 +102,13 @@ class OutboxRelayTest {
     }
 
     @Test
-    void whileNotificationsCannotBeReachedNothingIsCountedAgainstTheEvents() {
+    void whileNotificationsCannotBeReachedOrRefusesTheCallerNothingIsCountedAgainstTheEvents() {
         List<UUID> placed = addEvents(5);
+        receiverRefusesCaller.set(true);
+        for (int round = 0; round < 2 * Outbox.MAX_ATTEMPTS; round++) {
+            relay.relay();
+        }
+        receiverRefusesCaller.set(false);
         receiverDown.set(true);
         for (int round = 0; round < 2 * Outbox.MAX_ATTEMPTS; round++) {
             relay.relay();
