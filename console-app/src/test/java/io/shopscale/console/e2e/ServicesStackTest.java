@@ -37,6 +37,7 @@ import io.shopscale.console.topology.Mode;
  * by the tests in order.
  */
 @Tag("scaling")
+@Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServicesStackTest {
@@ -92,6 +93,7 @@ class ServicesStackTest {
                 + "\",\"password\":\"s3cret-pass\"}"), "sso");
         assertThat(Shop.get(BASE.resolve("/internal/payments/simulation")).statusCode())
                 .as("internal paths are not published").isEqualTo(404);
+        Shop.assertInternalPathsRefuseOutsiders(docker, STACK, STACK + "-payments-1");
     }
 
     @Test

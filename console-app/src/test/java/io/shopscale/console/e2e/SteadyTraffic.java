@@ -262,7 +262,9 @@ final class SteadyTraffic implements AutoCloseable {
             return error.getClass().getSimpleName() + " " + error.getMessage();
         }
         String body = response.body();
-        return response.statusCode() + " " + body.substring(0, Math.min(200, body.length()));
+        return response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("-")
+                + " from " + response.headers().firstValue("X-Served-By").orElse("nginx") + ": "
+                + body.substring(0, Math.min(200, body.length()));
     }
 
     @Override
