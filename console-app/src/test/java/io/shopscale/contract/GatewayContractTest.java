@@ -23,10 +23,12 @@ import io.shopscale.console.topology.StackName;
  * The shop's contract suite against the five services on the real Docker engine, through the nginx gateway: the
  * same scenarios the shop's own build runs against its in-process topologies. Public paths go to the published
  * port. The suite also calls payments' internal simulation, which goes to the gateway's unpublished internal
- * listener, and reads the database, through HAProxy; from this machine both are reached on the stack's network.
+ * listener (with the stack's internal credential, and without it to see it refused), and reads the database,
+ * through HAProxy; from this machine both are reached on the stack's network.
  */
 @Tag("docker")
 @Tag("scaling")
+@Tag("docker")
 class GatewayContractTest extends ShopContract {
 
     static final String STACK = "e2e-contract";
@@ -57,12 +59,17 @@ class GatewayContractTest extends ShopContract {
             }
 
             @Override
+            public String internalToken() {
+                return stackSecret("internal-token");
+            }
+
+            @Override
             public Map<String, String> database() {
                 return Map.of(
                         "spring.datasource.url", "jdbc:postgresql://"
                                 + addresses.of(ContainerRef.infrastructure(stack, Labels.ROLE_HAPROXY)) + ":5432/shop",
                         "spring.datasource.username", "shop",
-                        "spring.datasource.password", databasePassword());
+                        "spring.datasource.password", stackSecret("database-password"));
             }
 
             @Override
@@ -72,9 +79,8 @@ class GatewayContractTest extends ShopContract {
         };
     }
 
-    private static String databasePassword() {
-        Path secret = Path.of(System.getProperty("user.home"), ".shopscale", "stacks", STACK, "secrets",
-                "database-password");
+    private static String stackSecret(String name) {
+        Path secret = Path.of(System.getProperty("user.home"), ".shopscale", "stacks", STACK, "secrets", name);
         try {
             return Files.readString(secret).strip();
         } catch (IOException e) {

@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 @Command(name = "load", description = {
         "Sends open-loop traffic to the shop through nginx: a live line each second, then a report.",
         "On a stack, the live line and the report show each replica's CPU and memory as Docker reports them.",
-        "Exits with 99 when a threshold is crossed, so CI jobs and scripts can use it."})
+        "Exits with 99 when a threshold is crossed, so CI jobs and scripts can use it.",
+        "Ctrl-C ends the run early and still prints the report and the verdict."})
 final class LoadCommand extends EngineCommand {
 
     static final int THRESHOLD_CROSSED = 99;
@@ -45,7 +46,8 @@ final class LoadCommand extends EngineCommand {
     @Option(names = "--rate", defaultValue = "100", description = "Requests per second (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--duration", defaultValue = "60s", description = "How long to run: 30s, 2m (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", defaultValue = "60s",
+            description = "How long to run: 30s, 2m; 0s runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
     String duration;
 
     @Option(names = "--ramp", defaultValue = "0s", description = "Time to rise from 0 to the rate (default: ${DEFAULT-VALUE}).")
@@ -98,14 +100,15 @@ final class LoadCommand extends EngineCommand {
                 generator.onLiveLine(line -> out().println(line.toText()
                         + hub.latest().map(sample -> containers(sample.containers())).orElse("")));
             }
-            Thread stopOnInterrupt = new Thread(generator::stop);
-            Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-            try {
+            // Ctrl-C ends the run early: the requests in flight finish, then the report and the verdict follow as
+            // after a planned end. With --duration 0s that is the only way a run ends.
+            try (StopOnSignal stopOnSignal = StopOnSignal.install(() -> {
+                spec.commandLine().getErr().println("stopping: the requests in flight finish, then the report");
+                generator.stop();
+            })) {
                 report = generator.run();
             } catch (LoadSetupException e) {
                 throw new IllegalStateException("no load was sent: " + e.getMessage(), e);
-            } finally {
-                removeHook(stopOnInterrupt);
             }
         }
         if (json) {
@@ -173,13 +176,5 @@ final class LoadCommand extends EngineCommand {
             default -> amount * 60_000;
         };
         return Duration.ofMillis(Math.round(millis));
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already stopping; the hook has run.
-        }
     }
 }

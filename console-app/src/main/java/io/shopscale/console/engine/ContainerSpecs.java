@@ -106,6 +106,8 @@ final class ContainerSpecs {
         files.put(SECRETS + "spring.datasource.password", ownUser ? secrets.serviceDatabasePassword(service)
                 : secrets.read(StackSecrets.DATABASE_PASSWORD));
         files.put(SECRETS + "keys/" + StackSecrets.TOKEN_PUBLIC_KEY, secrets.read(StackSecrets.TOKEN_PUBLIC_KEY));
+        // Read as the property shop.internal.token: sent on calls to /internal paths, required by them.
+        files.put(SECRETS + "shop.internal.token", secrets.internalToken());
         // Only the service that issues tokens holds the private key.
         if (service.equals("monolith") || service.equals("sso")) {
             files.put(SECRETS + "keys/" + StackSecrets.TOKEN_PRIVATE_KEY, secrets.read(StackSecrets.TOKEN_PRIVATE_KEY));

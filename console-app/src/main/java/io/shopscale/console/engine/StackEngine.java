@@ -211,10 +211,16 @@ public final class StackEngine implements ShopEngine {
                         c.isServing(), addresses.map(a -> a.of(c.ref())).orElse(""),
                         routed(observed, c)))
                 .toList();
+        Long parked = containers.stream()
+                .filter(c -> Labels.ROLE_POSTGRES.equals(c.role())
+                        && ContainerState.RUNNING.label().equals(c.state()))
+                .findFirst()
+                .flatMap(postgres -> ParkedEvents.count(stack, postgres.name()))
+                .orElse(null);
         return new StackStatus(name.value(), wish.map(w -> w.desired().mode().label()).orElse(""),
                 wish.map(w -> url(w.desired().publishPort())).orElse(""), containers,
                 wish.map(w -> w.desired().replicas()).orElse(Map.of()),
-                StackLock.holder(home, name).map(StackLock.Holder::describe).orElse(""));
+                StackLock.holder(home, name).map(StackLock.Holder::describe).orElse(""), parked);
     }
 
     @Override

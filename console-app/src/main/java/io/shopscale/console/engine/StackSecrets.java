@@ -18,15 +18,17 @@ import java.util.stream.Stream;
 import io.shopscale.console.topology.StackName;
 
 /**
- * A stack's secrets: the database passwords and the token signing key pair. Generated once per stack and kept with
- * it (readable by this user only), so new replicas get the same ones; containers receive them as files, never in
- * environment variables or logs. {@code down --volumes} forgets them together with the data.
+ * A stack's secrets: the database passwords, the token signing key pair and the internal credential. Generated
+ * once per stack and kept with it (readable by this user only), so new replicas get the same ones; containers
+ * receive them as files, never in environment variables or logs. {@code down --volumes} forgets them together with the data.
  */
 public final class StackSecrets {
 
     public static final String DATABASE_PASSWORD = "database-password";
     public static final String TOKEN_PUBLIC_KEY = "token-signing.pub";
     public static final String TOKEN_PRIVATE_KEY = "token-signing.key";
+    /** What the stack's services send each other on {@code /internal} paths, which refuse callers without it. */
+    public static final String INTERNAL_TOKEN = "internal-token";
 
     private final Path directory;
 
@@ -75,6 +77,22 @@ public final class StackSecrets {
     /** Where the secret {@code name} is kept; the file may not exist. */
     public Path file(String name) {
         return directory.resolve(name);
+    }
+
+    /**
+     * The stack's internal credential, created the first time it is asked for: a stack started before there was one
+     * gets it with its next replicas.
+     */
+    public byte[] internalToken() {
+        if (!Files.exists(directory.resolve(INTERNAL_TOKEN))) {
+            try {
+                write(INTERNAL_TOKEN, newPassword());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the stack secret " + INTERNAL_TOKEN + " to " + directory,
+                        e);
+            }
+        }
+        return read(INTERNAL_TOKEN);
     }
 
     public byte[] read(String name) {

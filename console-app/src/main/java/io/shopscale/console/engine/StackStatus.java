@@ -6,20 +6,23 @@ import java.util.Map;
 /**
  * What runs in a stack, for people ({@link #toText()}) and scripts (serialised as JSON).
  *
- * @param desired replicas per service that the user last asked for (the stack's wish); empty when unknown
- * @param heldBy  the command that is changing the stack now ({@code `shopctl scale monolith=3` (pid 42, since …)}),
- *                or empty
+ * @param desired      replicas per service that the user last asked for (the stack's wish); empty when unknown
+ * @param heldBy       the command that is changing the stack now ({@code `shopctl scale monolith=3` (pid 42,
+ *                     since …)}), or empty
+ * @param parkedEvents order events the outbox relay set aside after repeated failures ({@code orders.outbox} rows
+ *                     with {@code parked_at}); null when the database could not be asked
  */
 public record StackStatus(String stack, String mode, String url, List<Replica> containers,
-        Map<String, Integer> desired, String heldBy) {
+        Map<String, Integer> desired, String heldBy, Long parkedEvents) {
 
     public StackStatus {
         containers = List.copyOf(containers);
         desired = Map.copyOf(desired);
     }
 
+    /** A status with no wish, no holder and no outbox count: what a stack that is not running has. */
     public StackStatus(String stack, String mode, String url, List<Replica> containers) {
-        this(stack, mode, url, containers, Map.of(), "");
+        this(stack, mode, url, containers, Map.of(), "", null);
     }
 
     /**
@@ -63,6 +66,11 @@ public record StackStatus(String stack, String mode, String url, List<Replica> c
             text.append(String.format("%-28s %-9s %-14s %-10s %-6s %-7s %s%n", replica.name(), replica.role(),
                     replica.service(), replica.state(), replica.ready() ? "yes" : "no",
                     "app".equals(replica.role()) ? (replica.routed() ? "yes" : "no") : "-", replica.address()));
+        }
+        if (parkedEvents != null) {
+            text.append("\nParked order events: ").append(parkedEvents);
+            text.append(parkedEvents == 0 ? "\n" : " (set aside after repeated failures; see last_error in "
+                    + "orders.outbox where parked_at is not null)\n");
         }
         return text.toString();
     }

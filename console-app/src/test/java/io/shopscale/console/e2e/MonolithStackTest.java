@@ -31,11 +31,12 @@ import io.shopscale.console.plan.Labels;
 
 /**
  * The replicated monolith on the real Docker engine, with real nginx, HAProxy and PostgreSQL: one stack shared by
- * the tests in order, as a user would go through it (up, scale under load, kill a replica, restart the console,
- * down and up again).
+ * the tests in order, as a user would go through it (up, scale under load, kill a replica, a poisoned event,
+ * restart HAProxy and PostgreSQL under load, restart the console, down and up again).
  */
 @Tag("docker")
 @Tag("scaling")
+@Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonolithStackTest {
@@ -78,6 +79,7 @@ class MonolithStackTest {
         assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
         assertThat(Shop.get(BASE.resolve("/internal/payments/simulation")).statusCode())
                 .as("internal paths are not published").isEqualTo(404);
+        Shop.assertInternalPathsRefuseOutsiders(docker, STACK, STACK + "-monolith-1");
 
         Shop.Run status = Shop.shopctl("status", "--stack", STACK, "--json");
         assertThat(status.output()).contains("\"url\" : \"http://127.0.0.1:" + PORT + "/\"");
@@ -192,6 +194,115 @@ class MonolithStackTest {
 
     @Test
     @Order(5)
+    void aPoisonedOutboxEventIsParkedAndTheNextHundredOrdersEachGetTheirNotification() {
+        sql("insert into orders.outbox (event_id, event_type, payload)"
+                + " values (gen_random_uuid(), 'OrderPlaced', '{\"eventId\":\"not-a-uuid\"}')");
+        String token = Shop.shopper(BASE, null);
+        Instant placed = Instant.now();
+        placeOrder(token);
+        awaitNotifications(token, 1);
+        Duration firstDelay = Duration.between(placed, Instant.now());
+        for (int i = 1; i < 100; i++) {
+            placeOrder(token);
+        }
+        Instant lastPlaced = Instant.now();
+        awaitNotifications(token, 100);
+        Duration lastDelay = Duration.between(lastPlaced, Instant.now());
+        System.out.printf("behind a poisoned event: the first order's notification came %d ms after it was placed;"
+                + " all 100 within %d ms of the last order%n", firstDelay.toMillis(), lastDelay.toMillis());
+        assertThat(firstDelay).isLessThan(Duration.ofSeconds(3));
+
+        Shop.sleep(Duration.ofSeconds(2));
+        assertThat(sql("select attempts || ' ' || (parked_at is not null) || ' ' || last_error from orders.outbox"
+                + " where published_at is null")).startsWith("3 true Unreadable payload").contains("not-a-uuid");
+        assertThat(Shop.shopctl("status", "--stack", STACK).output()).contains("Parked order events: 1 ");
+        assertThat(Shop.shopctl("status", "--stack", STACK, "--json").output()).contains("\"parkedEvents\" : 1");
+    }
+
+    @Test
+    @Order(6)
+    void restartingHaproxyOrPostgresUnderLoadTakesAboutASecondFailsCleanlyAndRecoversByItself() {
+        try (SteadyTraffic traffic = new SteadyTraffic(BASE, tokens, 40, 0.1)) {
+            Shop.sleep(Duration.ofSeconds(3));
+            assertThat(traffic.failed()).as("failures before any restart: " + traffic.failures).isZero();
+
+            Instant started = Instant.now();
+            docker.restartContainerCmd(STACK + "-haproxy").exec();
+            Duration haproxyRestart = Duration.between(started, Instant.now());
+            List<String> haproxyFailures = failuresUntilRecovered(traffic, 0);
+
+            started = Instant.now();
+            docker.restartContainerCmd(STACK + "-postgres").exec();
+            Duration postgresRestart = Duration.between(started, Instant.now());
+            List<String> postgresFailures = failuresUntilRecovered(traffic, haproxyFailures.size());
+            traffic.close();
+
+            System.out.printf("HAProxy restart %d ms: %d failed requests %s%nPostgreSQL restart %d ms: %d failed "
+                    + "requests %s%n(of %d requests in all)%n", haproxyRestart.toMillis(), haproxyFailures.size(),
+                    haproxyFailures, postgresRestart.toMillis(), postgresFailures.size(), postgresFailures,
+                    traffic.total());
+            assertThat(haproxyRestart).as("HAProxy's restart").isLessThan(Duration.ofSeconds(3));
+            assertThat(postgresRestart).as("PostgreSQL's restart").isLessThan(Duration.ofSeconds(5));
+            // While HAProxy is away each replica answers 503, and nginx then rests each replica for 5 s
+            // (max_fails): clean answers that say to retry, but more of them than the restart itself explains.
+            assertThat(haproxyFailures).as("only clean 502/503 problem details").allSatisfy(failure ->
+                    assertThat(failure).matches("(read|order attempt \\d+): 50[23] application/problem\\+json\\S* .*"));
+            assertThat(postgresFailures).as("only clean 503 problem details, a few").hasSizeLessThanOrEqualTo(10)
+                    .allSatisfy(failure -> assertThat(failure)
+                            .matches("(read|order attempt \\d+): 503 application/problem\\+json\\S* .*"));
+            assertThat(Set.copyOf(traffic.orders.values())).as("one order per key").hasSize(traffic.orders.size());
+        }
+        assertThat(Shop.get(BASE.resolve("/api/catalog/products?size=1")).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Waits until the traffic has gone 3 s without a new failure (at most 30 s) and returns the failures since the
+     * first {@code before}: what one restart cost.
+     */
+    private static List<String> failuresUntilRecovered(SteadyTraffic traffic, int before) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        long seen = -1;
+        while (Instant.now().isBefore(deadline)) {
+            Shop.sleep(Duration.ofSeconds(3));
+            long now = traffic.failures.size();
+            if (now == seen) {
+                return List.copyOf(traffic.failures).subList(before, (int) now);
+            }
+            seen = now;
+        }
+        throw new AssertionError("the shop did not recover within 30 s: " + traffic.failures);
+    }
+
+    private void placeOrder(String token) {
+        HttpResponse<String> order = Shop.post(BASE.resolve("/api/orders"),
+                "{\"items\":[{\"productId\":11,\"quantity\":1}]}", "Authorization", "Bearer " + token,
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+    }
+
+    private static void awaitNotifications(String token, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        String body = "";
+        while (Instant.now().isBefore(deadline)) {
+            body = Shop.send(java.net.http.HttpRequest.newBuilder(BASE.resolve("/api/notifications"))
+                    .header("Authorization", "Bearer " + token).build()).body();
+            if (body.split("\"orderId\"", -1).length - 1 >= count) {
+                return;
+            }
+            Shop.sleep(Duration.ofMillis(50));
+        }
+        throw new AssertionError("fewer than " + count + " notifications within 30 s: " + body);
+    }
+
+    private String sql(String statement) {
+        var result = new io.shopscale.console.docker.DockerStack(docker, STACK).exec(STACK + "-postgres",
+                List.of("psql", "-X", "-q", "-t", "-A", "-U", "shop", "-d", "shop", "-c", statement));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return result.output().strip();
+    }
+
+    @Test
+    @Order(7)
     void aRestartedConsoleFindsTheStackAndScalesIt() {
         // Every shopctl call is a new engine with a new Docker client: nothing is remembered between them.
         Shop.Run status = Shop.shopctl("status", "--stack", STACK);
@@ -207,7 +318,7 @@ class MonolithStackTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void downRemovesEveryContainerAndKeepsTheOrdersForTheNextUp() {
         String email = "keeper-" + UUID.randomUUID() + "@example.test";
         String token = Shop.shopper(BASE, email);

@@ -38,6 +38,7 @@ import io.shopscale.console.topology.Mode;
  */
 @Tag("docker")
 @Tag("scaling")
+@Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServicesStackTest {
@@ -93,6 +94,7 @@ class ServicesStackTest {
                 + "\",\"password\":\"s3cret-pass\"}"), "sso");
         assertThat(Shop.get(BASE.resolve("/internal/payments/simulation")).statusCode())
                 .as("internal paths are not published").isEqualTo(404);
+        Shop.assertInternalPathsRefuseOutsiders(docker, STACK, STACK + "-payments-1");
     }
 
     @Test

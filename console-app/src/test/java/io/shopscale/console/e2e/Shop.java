@@ -89,6 +89,50 @@ final class Shop {
                 .sorted(Comparator.comparing(c -> c.getNames()[0])).toList();
     }
 
+    /**
+     * Checks that the stack's internal paths refuse a caller without the stack's internal credential, on a
+     * replica's own address and on nginx's internal listener (both reachable from this machine, as from any local
+     * process), and that the refused calls changed nothing.
+     */
+    static void assertInternalPathsRefuseOutsiders(DockerClient docker, String stack, String replica) {
+        String simulation = "/internal/payments/simulation";
+        List<URI> entries = List.of(URI.create("http://" + address(docker, replica) + ":8080" + simulation),
+                URI.create("http://" + address(docker, stack + "-nginx") + ":8082" + simulation));
+        for (URI entry : entries) {
+            HttpResponse<String> read = get(entry);
+            assertThat(read.statusCode()).as("GET " + entry + ": " + read.body()).isEqualTo(401);
+            assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            HttpResponse<String> change = send(HttpRequest.newBuilder(entry).timeout(Duration.ofSeconds(15))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMs\":0,\"failureRate\":1.0}")).build());
+            assertThat(change.statusCode()).as("PUT " + entry + ": " + change.body()).isEqualTo(401);
+            HttpResponse<String> guessed = send(HttpRequest.newBuilder(entry).timeout(Duration.ofSeconds(15))
+                    .header("X-Shop-Internal-Token", "guessed").build());
+            assertThat(guessed.statusCode()).as("GET " + entry + " with a wrong credential").isEqualTo(401);
+        }
+        HttpResponse<String> insider = send(HttpRequest.newBuilder(entries.get(1)).timeout(Duration.ofSeconds(15))
+                .header("X-Shop-Internal-Token", secret(stack, "internal-token")).build());
+        assertThat(insider.statusCode()).as("with the stack's credential: " + insider.body()).isEqualTo(200);
+        assertThat(insider.body()).as("the refused PUTs changed nothing").contains("\"failureRate\":0.0");
+    }
+
+    /** A secret the engine generated for the stack, as its containers receive it. */
+    static String secret(String stack, String name) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("user.home"),
+                    ".shopscale", "stacks", stack, "secrets", name)).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The container's address on the stack's network. */
+    static String address(DockerClient docker, String container) {
+        return docker.inspectContainerCmd(container).exec().getNetworkSettings().getNetworks().values().iterator()
+                .next().getIpAddress();
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

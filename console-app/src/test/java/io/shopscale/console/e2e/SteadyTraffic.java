@@ -267,8 +267,9 @@ final class SteadyTraffic implements AutoCloseable {
             return cause.getClass().getSimpleName() + " " + cause.getMessage();
         }
         String body = response.body();
-        return response.statusCode() + " served-by=" + response.headers().firstValue("X-Served-By").orElse("-")
-                + " upstream=" + response.headers().firstValue("X-Upstream").orElse("-") + " "
+        return response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("-")
+                + " from " + response.headers().firstValue("X-Served-By").orElse("nginx")
+                + " (tried " + response.headers().firstValue("X-Upstream").orElse("none") + "): "
                 + body.substring(0, Math.min(200, body.length()));
     }
 

@@ -28,7 +28,7 @@ import com.sun.net.httpserver.HttpServer;
  * The shop's public API, strict about what it accepts, on 127.0.0.1. Answers alternately as {@code replica-a} and
  * {@code replica-b}, and can stall all handling for a while, like {@code docker pause} on every replica.
  */
-final class FakeShop implements AutoCloseable {
+public final class FakeShop implements AutoCloseable {
 
     static {
         // Without it the JDK server's separate header and body writes meet Nagle's algorithm: 40 ms answers.
@@ -48,14 +48,14 @@ final class FakeShop implements AutoCloseable {
     private final AtomicLong orders = new AtomicLong();
     private volatile long stalledUntilNanos;
 
-    FakeShop() throws IOException {
+    public FakeShop() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         server.setExecutor(handlers);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI address() {
+    public URI address() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

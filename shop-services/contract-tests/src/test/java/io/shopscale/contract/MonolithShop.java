@@ -28,6 +28,11 @@ final class MonolithShop implements RunningShop {
     }
 
     @Override
+    public String internalToken() {
+        return ShopApplications.INTERNAL_TOKEN;
+    }
+
+    @Override
     public Map<String, String> database() {
         return database;
     }

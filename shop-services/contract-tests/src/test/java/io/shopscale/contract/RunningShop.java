@@ -9,6 +9,9 @@ interface RunningShop extends AutoCloseable {
     /** Where a request for {@code pathAndQuery} goes, as the public entry point would route it. */
     URI uri(String pathAndQuery);
 
+    /** The internal credential the shop's services hold, for calls to {@code /internal} paths. */
+    String internalToken();
+
     /** The database, in Spring's property names, so tests can check what was written. */
     Map<String, String> database();
 

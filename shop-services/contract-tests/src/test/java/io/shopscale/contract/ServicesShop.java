@@ -69,6 +69,11 @@ final class ServicesShop implements RunningShop {
     }
 
     @Override
+    public String internalToken() {
+        return ShopApplications.INTERNAL_TOKEN;
+    }
+
+    @Override
     public Map<String, String> database() {
         return database;
     }

@@ -13,6 +13,9 @@ import io.shopscale.kit.security.TokenKeys;
 /** Boots shop applications in this JVM on free ports, with real token keys in files like the engine gives them. */
 final class ShopApplications {
 
+    /** The internal credential every application of a test shop holds, as a stack's containers hold theirs. */
+    static final String INTERNAL_TOKEN = "contract-" + java.util.UUID.randomUUID();
+
     private ShopApplications() {
     }
 
@@ -41,6 +44,7 @@ final class ShopApplications {
         properties.put("shop.security.key-dir", keyDir.toString());
         properties.put("shop.orders.outbox-interval", "200ms");
         properties.put("shop.secrets-dir", "/nonexistent");
+        properties.put("shop.internal.token", INTERNAL_TOKEN);
         properties.putAll(extra);
         // As command-line arguments, so they win over every default, as the engine's settings do in a container.
         String[] arguments = properties.entrySet().stream()

@@ -12,6 +12,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shopscale.kit.security.InternalCredential;
+
 /** Speaks the shop's public HTTP API the way the storefront and the load generator do. */
 final class ShopClient {
 
@@ -91,6 +93,11 @@ final class ShopClient {
 
         Request token(String token) {
             return header("Authorization", "Bearer " + token);
+        }
+
+        /** Carries the stack's internal credential, as the shop's own services do on {@code /internal} paths. */
+        Request internal() {
+            return header(InternalCredential.HEADER, shop.internalToken());
         }
 
         private HttpRequest.BodyPublisher publisher() {

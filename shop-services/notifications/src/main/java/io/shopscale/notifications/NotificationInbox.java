@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import io.shopscale.kit.api.NotificationsApi;
 import io.shopscale.kit.api.OrderPlaced;
+import io.shopscale.kit.web.ShopProblem;
 
 /** Receives order events at least once and turns each into exactly one notification. */
 @Service
@@ -22,8 +23,18 @@ class NotificationInbox implements NotificationsApi {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Stores the event's notification unless the event was handled before.
+     *
+     * @throws ShopProblem 400 when the event lacks its id, shopper, order or time: such an event can never become a
+     *         notification, and the sender should set it aside rather than try again
+     */
     @Override
     public void deliver(OrderPlaced event) {
+        if (event.eventId() == null || event.userId() == null || event.placedAt() == null || event.orderId() <= 0) {
+            throw ShopProblem.badRequest("An order event needs an eventId, a userId, a positive orderId and a "
+                    + "placedAt time; this one cannot become a notification.");
+        }
         jdbc.sql("insert into notifications.notifications (event_id, user_id, order_id, message, created_at)"
                         + " values (:event, :user, :order, :message, :at) on conflict (event_id) do nothing")
                 .param("event", event.eventId())

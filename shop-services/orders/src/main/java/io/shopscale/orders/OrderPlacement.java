@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,18 +74,26 @@ class OrderPlacement {
         String stepKey = "order:" + userId + ":" + idempotencyKey;
         Reservation reservation = reserve(claim, stepKey, quantities);
         Payment payment = charge(claim, stepKey, userId, reservation);
-        long orderId = transaction.execute(status -> {
-            long id = orders.insert(userId, idempotencyKey, reservation, payment.id());
-            outbox.add(new OrderPlaced(UUID.randomUUID(), id, userId, reservation.totalCents(),
-                    reservation.lines().stream().mapToInt(CatalogApi.ReservedLine::quantity).sum(), Instant.now()));
-            if (!keys.complete(claim, id)) {
-                status.setRollbackOnly();
-                return -1L;
-            }
-            return id;
-        });
+        long orderId;
+        try {
+            orderId = transaction.execute(status -> {
+                long id = orders.insert(userId, idempotencyKey, reservation, payment.id());
+                outbox.add(new OrderPlaced(UUID.randomUUID(), id, userId, reservation.totalCents(),
+                        reservation.lines().stream().mapToInt(CatalogApi.ReservedLine::quantity).sum(),
+                        Instant.now()));
+                if (!keys.complete(claim, id)) {
+                    status.setRollbackOnly();
+                    return -1L;
+                }
+                return id;
+            });
+        } catch (DuplicateKeyException e) {
+            // Our claim expired while we stalled, and the request that took it over has placed the order already.
+            orderId = -1L;
+        }
         if (orderId < 0) {
-            // Our claim expired and another request took the order over; it finishes with the same steps.
+            // Our claim expired and another request took the order over; it finishes with the same steps, and
+            // claiming again answers with its order (or asks to retry while it is still being placed).
             return place(userId, idempotencyKey, request);
         }
         return new Placed(load(userId, orderId), false);

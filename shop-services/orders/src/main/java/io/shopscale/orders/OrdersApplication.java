@@ -15,6 +15,7 @@ import io.shopscale.kit.client.HttpCatalogApi;
 import io.shopscale.kit.client.HttpNotificationsApi;
 import io.shopscale.kit.client.HttpPaymentsApi;
 import io.shopscale.kit.client.ServiceEndpoints;
+import io.shopscale.kit.security.InternalCredential;
 
 /** Orders, booted alone as a service: the modules it needs are reached over HTTP. */
 @SpringBootApplication(scanBasePackageClasses = {ShopKit.class, OrdersModule.class})
@@ -28,17 +29,17 @@ public class OrdersApplication {
     }
 
     @Bean
-    CatalogApi catalogApi(ServiceEndpoints endpoints) {
-        return new HttpCatalogApi(endpoints.client("catalog", endpoints.catalogUrl()));
+    CatalogApi catalogApi(ServiceEndpoints endpoints, InternalCredential credential) {
+        return new HttpCatalogApi(endpoints.client("catalog", endpoints.catalogUrl(), credential));
     }
 
     @Bean
-    PaymentsApi paymentsApi(ServiceEndpoints endpoints) {
-        return new HttpPaymentsApi(endpoints.client("payments", endpoints.paymentsUrl()));
+    PaymentsApi paymentsApi(ServiceEndpoints endpoints, InternalCredential credential) {
+        return new HttpPaymentsApi(endpoints.client("payments", endpoints.paymentsUrl(), credential));
     }
 
     @Bean
-    NotificationsApi notificationsApi(ServiceEndpoints endpoints) {
-        return new HttpNotificationsApi(endpoints.client("notifications", endpoints.notificationsUrl()));
+    NotificationsApi notificationsApi(ServiceEndpoints endpoints, InternalCredential credential) {
+        return new HttpNotificationsApi(endpoints.client("notifications", endpoints.notificationsUrl(), credential));
     }
 }

@@ -1,8 +1,9 @@
 package io.shopscale.kit.client;
 
 /**
- * The service-to-service endpoints. They live under {@code /internal}, which only the private network reaches:
- * the public entry point never routes it.
+ * The service-to-service endpoints. They live under {@code /internal}: the public entry point never routes it, and
+ * every replica refuses a call that lacks the stack's internal credential
+ * ({@link io.shopscale.kit.security.InternalCredential}), which {@link ServiceClient} sends.
  */
 public final class InternalPaths {
 

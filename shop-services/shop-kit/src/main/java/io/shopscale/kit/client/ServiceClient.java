@@ -17,6 +17,7 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shopscale.kit.security.InternalCredential;
 import io.shopscale.kit.web.DependencyUnavailable;
 import io.shopscale.kit.web.ShopProblem;
 
@@ -29,12 +30,16 @@ public final class ServiceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** More than the connections a replica keeps to the gateway at once, so a reload cannot use them all up. */
-    private static final int MAX_ATTEMPTS = 16;
+    static final int MAX_ATTEMPTS = 16;
 
     private final String service;
     private final RestClient rest;
 
-    public ServiceClient(String service, String baseUrl, Duration connectTimeout, Duration readTimeout) {
+    /**
+     * @param credential sent with every call, so that the other service's {@code /internal} paths let it through
+     */
+    public ServiceClient(String service, String baseUrl, InternalCredential credential, Duration connectTimeout,
+            Duration readTimeout) {
         this.service = service;
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
@@ -44,6 +49,7 @@ public final class ServiceClient {
         factory.setReadTimeout(readTimeout);
         // Buffered, so bodies go out with a Content-Length rather than chunked.
         this.rest = RestClient.builder().baseUrl(baseUrl)
+                .defaultHeader(InternalCredential.HEADER, credential.token())
                 .requestFactory(new BufferingClientHttpRequestFactory(factory)).build();
     }
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.shopscale.kit.security.InternalCredential;
+
 /**
  * Where a standalone service finds the others. In the services topology every URL points at the gateway's
  * internal listener, which balances across the replicas of each service.
@@ -17,7 +19,8 @@ public record ServiceEndpoints(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("15s") Duration readTimeout) {
 
-    public ServiceClient client(String service, String baseUrl) {
-        return new ServiceClient(service, baseUrl, connectTimeout, readTimeout);
+    /** A client for {@code service} at {@code baseUrl} that sends the stack's internal credential. */
+    public ServiceClient client(String service, String baseUrl, InternalCredential credential) {
+        return new ServiceClient(service, baseUrl, credential, connectTimeout, readTimeout);
     }
 }

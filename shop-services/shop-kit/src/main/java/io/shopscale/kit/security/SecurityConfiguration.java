@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -34,7 +35,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
  * an expiry, and name our issuer and audience.
  */
 @Configuration
-@EnableConfigurationProperties(TokenSettings.class)
+@EnableConfigurationProperties({TokenSettings.class, InternalCredential.class})
 public class SecurityConfiguration {
 
     @Bean
@@ -66,9 +67,10 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, InternalCredential internal) throws Exception {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
-        http.csrf(csrf -> csrf.disable())
+        http.addFilterBefore(new InternalCredentialFilter(internal), BearerTokenAuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.disable())
@@ -82,7 +84,8 @@ public class SecurityConfiguration {
                                 "/api/notifications").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/sso/register", "/api/sso/login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/catalog/**").permitAll()
-                        // Reached only on the private network: the public entry never routes /internal.
+                        // The public entry never routes /internal; on the private network the internal
+                        // credential filter lets only the stack's own services through.
                         .requestMatchers("/internal/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs").permitAll()
