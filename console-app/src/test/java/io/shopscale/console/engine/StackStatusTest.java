@@ -3,6 +3,7 @@ package io.shopscale.console.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -16,11 +17,11 @@ class StackStatusTest {
 
     @Test
     void theTextSaysHowManyOrderEventsAreParkedAndWhereToLook() {
-        String text = new StackStatus("shop", "monolith", "http://127.0.0.1:8080/", CONTAINERS, 2L).toText();
+        String text = new StackStatus("shop", "monolith", "http://127.0.0.1:8080/", CONTAINERS, Map.of(), "", 2L).toText();
 
         assertThat(text).contains("Parked order events: 2 (set aside after repeated failures; see last_error in "
                 + "orders.outbox where parked_at is not null)");
-        assertThat(new StackStatus("shop", "monolith", "http://127.0.0.1:8080/", CONTAINERS, 0L).toText())
+        assertThat(new StackStatus("shop", "monolith", "http://127.0.0.1:8080/", CONTAINERS, Map.of(), "", 0L).toText())
                 .contains("Parked order events: 0\n");
         assertThat(new StackStatus("shop", "monolith", "http://127.0.0.1:8080/", CONTAINERS).toText())
                 .as("unknown when the database was not asked").doesNotContain("Parked");
@@ -29,7 +30,7 @@ class StackStatusTest {
     @Test
     void scriptsReadTheCountFromTheJson() throws Exception {
         String json = new ObjectMapper().writeValueAsString(
-                new StackStatus("shop", "monolith", "http://127.0.0.1:8080/", CONTAINERS, 3L));
+                new StackStatus("shop", "monolith", "http://127.0.0.1:8080/", CONTAINERS, Map.of(), "", 3L));
 
         assertThat(new ObjectMapper().readTree(json).get("parkedEvents").asLong()).isEqualTo(3);
     }
