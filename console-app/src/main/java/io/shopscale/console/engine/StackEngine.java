@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,6 +36,8 @@ import io.shopscale.console.nginx.BackendsControl;
 import io.shopscale.console.nginx.ExportConfigRenderer;
 import io.shopscale.console.nginx.NginxConfigurator;
 import io.shopscale.console.nginx.NginxUnreachableException;
+import io.shopscale.console.nginx.RoutedBackend;
+import io.shopscale.console.nginx.RoutingSnapshot;
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.plan.ContainerState;
 import io.shopscale.console.plan.Labels;
@@ -201,15 +204,21 @@ public final class StackEngine implements ShopEngine {
         DockerStack stack = docker().stack(name.value());
         Optional<StackWish> wish = wish(stack, name);
         Optional<StackAddresses> addresses = stack.addresses();
-        ObservedStack observed = addresses.isPresent() && wish.isPresent()
-                ? observe(stack, addresses.get(), gateway(stack, wish.get(), addresses.get()))
-                : stack.observe();
+        Instant now = Instant.now();
+        Observation observation = addresses.isPresent() && wish.isPresent()
+                ? observe(stack, addresses.get(), gateway(stack, wish.get(), addresses.get()), now)
+                : new Observation(stack.observe(), Optional.empty());
+        ObservedStack observed = observation.stack();
+        Map<String, List<Integer>> warming = new HashMap<>();
+        observation.routing().ifPresent(routing -> routing.warming(now).forEach((service, backends) ->
+                warming.put(service, backends.stream().map(RoutedBackend::replica).toList())));
         List<StackStatus.Replica> containers = observed.containers().stream()
                 .sorted(Comparator.comparing(ObservedContainer::role).thenComparing(ObservedContainer::service)
                         .thenComparingInt(ObservedContainer::replica))
                 .map(c -> new StackStatus.Replica(c.name(), c.role(), c.service(), c.replica(), c.state().label(),
                         c.isServing(), addresses.map(a -> a.of(c.ref())).orElse(""),
-                        routed(observed, c)))
+                        routed(observed, c), c.isApp() && warming.getOrDefault(c.service(), List.of())
+                                .contains(c.replica())))
                 .toList();
         Long parked = containers.stream()
                 .filter(c -> Labels.ROLE_POSTGRES.equals(c.role())
@@ -323,6 +332,14 @@ public final class StackEngine implements ShopEngine {
      * (Docker's health status lags by tens of seconds), and what nginx routes to, read back from nginx.
      */
     private ObservedStack observe(DockerStack stack, StackAddresses addresses, NginxGateway gateway) {
+        return observe(stack, addresses, gateway, Instant.now()).stack();
+    }
+
+    /** The stack, and nginx's routing as it read it: with each replica's slow start, for {@link #status}. */
+    private record Observation(ObservedStack stack, Optional<RoutingSnapshot> routing) {
+    }
+
+    private Observation observe(DockerStack stack, StackAddresses addresses, NginxGateway gateway, Instant now) {
         ObservedStack labelled = stack.observe();
         List<ObservedContainer> running = labelled.containers().stream()
                 .filter(c -> c.isApp() && c.state() == ContainerState.RUNNING).toList();
@@ -330,14 +347,16 @@ public final class StackEngine implements ShopEngine {
                 ContainerSpecs.APP_PORT);
         boolean nginxRuns = labelled.containers().stream()
                 .anyMatch(c -> c.role().equals(Labels.ROLE_NGINX) && c.state() == ContainerState.RUNNING);
-        Optional<Map<String, List<Integer>>> routing = nginxRuns ? gateway.routed() : Optional.of(Map.of());
+        Optional<RoutingSnapshot> snapshot = nginxRuns ? gateway.routing() : Optional.empty();
+        Optional<Map<String, List<Integer>>> routing = nginxRuns ? snapshot.map(RoutingSnapshot::replicas)
+                : Optional.of(Map.of());
         List<ObservedContainer> containers = labelled.containers().stream().map(c -> {
             if (!running.contains(c)) {
                 return c;
             }
             return c.withReadiness(ReplicaReadiness.of(c, answers.get(addresses.of(c.ref())), routing));
         }).toList();
-        return labelled.with(containers, routing);
+        return new Observation(labelled.with(containers, routing), snapshot);
     }
 
     private BooleanSupplier readinessCheck(StackAddresses addresses, ContainerRef container) {

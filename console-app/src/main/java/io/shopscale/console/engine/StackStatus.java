@@ -28,15 +28,16 @@ public record StackStatus(String stack, String mode, String url, List<Replica> c
     /**
      * One container of the stack.
      *
-     * @param ready  running and answering its readiness probe
-     * @param routed nginx routes requests to it now (app replicas only)
+     * @param ready   running and answering its readiness probe
+     * @param routed  nginx routes requests to it now (app replicas only)
+     * @param warming nginx routes to it and its share still grows: it joined less than the slow start ago
      */
     public record Replica(String name, String role, String service, int replica, String state, boolean ready,
-            String address, boolean routed) {
+            String address, boolean routed, boolean warming) {
 
         public Replica(String name, String role, String service, int replica, String state, boolean ready,
                 String address) {
-            this(name, role, service, replica, state, ready, address, ready && "app".equals(role));
+            this(name, role, service, replica, state, ready, address, ready && "app".equals(role), false);
         }
     }
 

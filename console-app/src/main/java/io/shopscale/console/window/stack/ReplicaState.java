@@ -6,7 +6,8 @@ import io.shopscale.console.engine.StackStatus;
 
 /** What a replica chip's colour says. */
 public enum ReplicaState {
-    STARTING, READY, DRAINING, UNHEALTHY, STOPPED;
+    /** WARMING: ready and routed, its share of the requests still growing (nginx's slow start). */
+    STARTING, WARMING, READY, DRAINING, UNHEALTHY, STOPPED;
 
     /** Docker's state of a container that runs. */
     static final String RUNNING = "running";
@@ -21,7 +22,10 @@ public enum ReplicaState {
      */
     public static ReplicaState of(StackStatus.Replica container) {
         if (RUNNING.equals(container.state())) {
-            return container.ready() ? READY : STARTING;
+            if (!container.ready()) {
+                return STARTING;
+            }
+            return container.warming() ? WARMING : READY;
         }
         return "created".equals(container.state()) || "restarting".equals(container.state()) ? STARTING : STOPPED;
     }

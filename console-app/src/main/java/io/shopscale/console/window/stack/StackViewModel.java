@@ -357,7 +357,7 @@ public final class StackViewModel {
     private ReplicaState stateOf(StackStatus.Replica replica) {
         ReplicaState reported = ReplicaState.of(replica);
         boolean isRunning = ReplicaState.RUNNING.equals(replica.state());
-        if (reported == ReplicaState.READY) {
+        if (reported == ReplicaState.READY || reported == ReplicaState.WARMING) {
             seenReady.add(replica.name());
         }
         if (draining.contains(replica.name()) && isRunning) {
