@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 
+import io.shopscale.console.cli.ShopctlProcess;
 import io.shopscale.console.docker.DockerEngines;
 import io.shopscale.console.engine.StackEngine;
 import io.shopscale.console.engine.StackLock;
@@ -85,7 +86,7 @@ class EngineObservesTest {
         assertThat(servedBy(20)).as("before heal, nginx sends everything to replica 1")
                 .containsOnlyKeys(STACK + "-monolith-1");
 
-        Shop.Run heal = ShopctlProcess.start("heal", "--stack", STACK).await(Duration.ofMinutes(3));
+        ShopctlProcess.Result heal = ShopctlProcess.start("heal", "--stack", STACK).await(Duration.ofMinutes(3));
 
         assertThat(heal.exitCode()).as(heal.output()).isZero();
         assertThat(heal.output()).contains("upstreams").contains("ready, not routed: monolith:2");
@@ -101,8 +102,8 @@ class EngineObservesTest {
                 () -> StackLock.holder(HOME, StackName.of(STACK)).isPresent());
         ShopctlProcess second = ShopctlProcess.start("scale", "--stack", STACK, "monolith=1");
 
-        Shop.Run firstRun = first.await(Duration.ofMinutes(4));
-        Shop.Run secondRun = second.await(Duration.ofMinutes(4));
+        ShopctlProcess.Result firstRun = first.await(Duration.ofMinutes(4));
+        ShopctlProcess.Result secondRun = second.await(Duration.ofMinutes(4));
 
         assertThat(firstRun.exitCode()).as(firstRun.output()).isZero();
         assertThat(secondRun.exitCode()).as(secondRun.output()).isZero();

@@ -1,4 +1,4 @@
-package io.shopscale.console.e2e;
+package io.shopscale.console.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.shopscale.console.cli.ShopCtl;
-
 /**
  * {@code shopctl} in a process of its own, as a user runs it from a terminal: for tests of what happens when two run at
- * once, or when one is killed halfway.
+ * once, when one is killed halfway, or stopped with Ctrl-C. Its standard output and error are read as one text.
  */
-final class ShopctlProcess {
+public final class ShopctlProcess {
+
+    /** How a run ended: its exit code and everything it printed. */
+    public record Result(int exitCode, String output) {
+    }
 
     private final List<String> args;
     private final Process process;
@@ -33,7 +35,7 @@ final class ShopctlProcess {
     }
 
     /** Starts {@code shopctl args...} with the test's class path and this environment, plus {@code environment}. */
-    static ShopctlProcess start(Map<String, String> environment, String... args) {
+    public static ShopctlProcess start(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), ShopCtl.class.getName()));
@@ -49,12 +51,12 @@ final class ShopctlProcess {
         }
     }
 
-    static ShopctlProcess start(String... args) {
+    public static ShopctlProcess start(String... args) {
         return start(Map.of(), args);
     }
 
     /** Waits for it to end and returns its exit code and output, printed for the test's log. */
-    Shop.Run await(Duration timeout) {
+    public Result await(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -68,11 +70,11 @@ final class ShopctlProcess {
         }
         String text = output();
         System.out.println("$ shopctl " + String.join(" ", args) + "  (separate process)\n" + text);
-        return new Shop.Run(process.exitValue(), text);
+        return new Result(process.exitValue(), text);
     }
 
     /** Kills it at once (SIGKILL): nothing of it runs on, as after a terminal is closed or the machine stalls. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
@@ -82,7 +84,23 @@ final class ShopctlProcess {
         System.out.println("$ shopctl " + String.join(" ", args) + "  (killed)\n" + output());
     }
 
-    synchronized String output() {
+    /** Sends {@code kill -SIGNAL} to it, e.g. {@code INT} as Ctrl-C does. */
+    public void signal(String signal) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+    }
+
+    /** Waits until it has printed {@code text}. */
+    public void awaitOutput(String text, Duration timeout) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        while (!output().contains(text)) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no '" + text + "' within " + timeout + ":\n" + output());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    public synchronized String output() {
         return output.toString(StandardCharsets.UTF_8);
     }
 
