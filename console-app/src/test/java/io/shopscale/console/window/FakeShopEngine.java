@@ -39,12 +39,18 @@ public final class FakeShopEngine implements ShopEngine {
     private String mode = "";
     private int port;
     private RuntimeException failure;
+    private Long parkedEvents;
     private int openMonitors;
     private String nginxConfig = "upstream monolith {\n}\n";
     private boolean reloadsNginx;
     private int nginxReads;
     private int logReads;
     private final Map<String, List<String>> logLines = new LinkedHashMap<>();
+
+    /** What status reports of the outbox's parked events; null: the database was not asked. */
+    public void setParkedEvents(Long parked) {
+        parkedEvents = parked;
+    }
 
     /** Every call from now on throws this; null makes the engine work again. */
     public void failWith(RuntimeException problem) {
@@ -151,7 +157,7 @@ public final class FakeShopEngine implements ShopEngine {
     public StackStatus status(StackName stack) {
         check();
         return new StackStatus(stack.value(), mode, mode.isEmpty() ? "" : "http://127.0.0.1:" + port + "/",
-                List.copyOf(containers));
+                List.copyOf(containers), Map.of(), "", parkedEvents);
     }
 
     @Override

@@ -85,7 +85,15 @@ public final class StackBar extends VBox {
         readFailed.visibleProperty().bind(stack.statusReadFailedProperty());
         readFailed.managedProperty().bind(readFailed.visibleProperty());
 
-        getChildren().addAll(controls, imageSource, readFailed, problem);
+        Label parked = new Label();
+        parked.setId("parked-events");
+        parked.getStyleClass().add("problem");
+        parked.setWrapText(true);
+        parked.textProperty().bind(stack.parkedEventsProperty());
+        parked.visibleProperty().bind(stack.parkedEventsProperty().isNotEmpty());
+        parked.managedProperty().bind(parked.visibleProperty());
+
+        getChildren().addAll(controls, imageSource, readFailed, parked, problem);
     }
 
     private static ToggleButton modeButton(String text, Mode mode, ToggleGroup group, StackViewModel stack) {

@@ -62,6 +62,7 @@ public final class StackViewModel {
     private final ReadOnlyBooleanWrapper statusReadFailed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper imageSource = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper parkedEvents = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
     private final ObservableList<String> activity = FXCollections.observableArrayList();
     private final ObservableList<ServiceCard> cards = FXCollections.observableArrayList();
@@ -126,6 +127,14 @@ public final class StackViewModel {
     }
 
     /** Where the base images came from, as the engine said at the last start or scale. */
+    /**
+     * A warning while the outbox relay has set order events aside ({@code 2 order events parked: their
+     * notifications were not sent}); empty when none are, or the database could not be asked.
+     */
+    public ReadOnlyStringProperty parkedEventsProperty() {
+        return parkedEvents.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty imageSourceProperty() {
         return imageSource.getReadOnlyProperty();
     }
@@ -333,6 +342,10 @@ public final class StackViewModel {
         }
         running.set(read.exists());
         url.set(read.url());
+        Long parked = read.parkedEvents();
+        parkedEvents.set(parked == null || parked == 0 ? "" : parked + (parked == 1 ? " order event" : " order events")
+                + " parked by the outbox relay after repeated failures: their notifications were not sent "
+                + "(shopctl status; orders.outbox.last_error says why)");
         if (read.exists() && !read.mode().isEmpty()) {
             mode.set(Mode.parse(read.mode()));
         }

@@ -54,6 +54,21 @@ class StackViewModelTest {
     }
 
     @Test
+    void parkedOrderEventsAreShownUntilThereAreNone() {
+        StackViewModel stack = window(Background.sameThread());
+        stack.start();
+        assertThat(stack.parkedEventsProperty().get()).isEmpty();
+
+        engine.setParkedEvents(2L);
+        stack.refresh();
+        assertThat(stack.parkedEventsProperty().get()).startsWith("2 order events parked by the outbox relay");
+
+        engine.setParkedEvents(0L);
+        stack.refresh();
+        assertThat(stack.parkedEventsProperty().get()).isEmpty();
+    }
+
+    @Test
     void aSliderScalesItsServiceShowsThePlanStepsOnTheCardAndMarksTheChart() {
         StackViewModel stack = window(Background.sameThread());
         stack.start();
