@@ -49,6 +49,7 @@ class RealWindowIT {
     private final FxRobot robot = new FxRobot();
     private StackEngine engine;
     private Stage stage;
+    private javafx.application.Application window;
 
     @BeforeAll
     void openTheWindowOnAFreshStack() throws Exception {
@@ -58,12 +59,16 @@ class RealWindowIT {
                 true);
         engine.down(STACK, true, ShopEngine.EngineListener.IGNORE);
         stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(ConsoleWindow.class, "--stack", STACK.value(), "--port", Integer.toString(PORT));
+        window = FxToolkit.setupApplication(ConsoleWindow.class, "--stack", STACK.value(), "--port",
+                Integer.toString(PORT));
     }
 
     @AfterAll
     void removeTheStack() throws Exception {
         try {
+            // As when a user closes the window: the application's stop() ends its monitor, load and background
+            // threads, which would otherwise live on in this JVM for the tests that run after this one.
+            FxToolkit.cleanupApplication(window);
             FxToolkit.cleanupStages();
         } finally {
             engine.down(STACK, true, event -> System.out.println("window test: " + event.summary()));
