@@ -27,6 +27,7 @@ import io.shopscale.console.docker.ContainerStatsFeed;
 import io.shopscale.console.docker.DockerEngines;
 import io.shopscale.console.metrics.ContainerUsageSummary;
 import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.nginx.BackendsControl;
 import io.shopscale.console.plan.Labels;
 
 /**
@@ -145,6 +146,9 @@ class MonolithStackTest {
             assertThat(Shop.shopctl("scale", "--stack", STACK, "monolith=1").exitCode()).isZero();
             Shop.sleep(Duration.ofSeconds(3));
             assertThat(Shop.shopctl("scale", "--stack", STACK, "monolith=3").exitCode()).isZero();
+            // A replica that just joined takes a growing share over nginx's slow start; the shares are compared once
+            // every replica takes its full one.
+            Shop.sleep(BackendsControl.SLOW_START);
             traffic.resetServedBy();
             Shop.sleep(Duration.ofSeconds(8));
 
