@@ -12,16 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.shopscale.console.docker.AppImageBuilder;
 import io.shopscale.console.docker.BaseImages;
-import io.shopscale.console.docker.ContainerSpec;
 import io.shopscale.console.docker.DockerContainerShell;
 import io.shopscale.console.docker.DockerHost;
-import io.shopscale.console.docker.DockerPlanExecutor;
 import io.shopscale.console.docker.DockerStack;
 import io.shopscale.console.docker.StackAddresses;
 import io.shopscale.console.export.ExportFormat;
@@ -31,21 +29,17 @@ import io.shopscale.console.logs.MergedLog;
 import io.shopscale.console.metrics.EventKind;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.metrics.Subscription;
-import io.shopscale.console.nginx.Applied;
 import io.shopscale.console.nginx.BackendsControl;
 import io.shopscale.console.nginx.ExportConfigRenderer;
 import io.shopscale.console.nginx.NginxConfigurator;
 import io.shopscale.console.nginx.NginxUnreachableException;
 import io.shopscale.console.nginx.RoutedBackend;
-import io.shopscale.console.nginx.RoutingSnapshot;
-import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.plan.ContainerState;
 import io.shopscale.console.plan.Labels;
 import io.shopscale.console.plan.ObservedContainer;
 import io.shopscale.console.plan.ObservedStack;
 import io.shopscale.console.plan.Plan;
 import io.shopscale.console.plan.Planner;
-import io.shopscale.console.plan.Readiness;
 import io.shopscale.console.plan.ResourceNames;
 import io.shopscale.console.topology.DesiredTopology;
 import io.shopscale.console.topology.Mode;
@@ -66,6 +60,7 @@ public final class StackEngine implements ShopEngine {
     private final String client;
     private final boolean waitForStack;
     private final ReadinessProbe probe = new ReadinessProbe();
+    private final Function<StackName, StackRuntime> runtimes;
     private DockerHost connected;
 
     /**
@@ -79,11 +74,18 @@ public final class StackEngine implements ShopEngine {
      */
     public StackEngine(Supplier<DockerHost> host, Supplier<ShopArtifacts> artifacts, Path home, String client,
             boolean waitForStack) {
+        this(host, artifacts, home, client, waitForStack, null);
+    }
+
+    /** @param runtimes the port below, for tests; null: each stack on the Docker engine of {@code host} */
+    StackEngine(Supplier<DockerHost> host, Supplier<ShopArtifacts> artifacts, Path home, String client,
+            boolean waitForStack, Function<StackName, StackRuntime> runtimes) {
         this.host = host;
         this.artifacts = artifacts;
         this.home = home;
         this.client = client;
         this.waitForStack = waitForStack;
+        this.runtimes = runtimes != null ? runtimes : this::dockerRuntime;
     }
 
     /** An engine on the local Docker engine ({@link DockerHost#connect()}), with the project's jars when asked. */
@@ -94,14 +96,14 @@ public final class StackEngine implements ShopEngine {
     @Override
     public Plan up(DesiredTopology desired, EngineListener events) {
         try (StackLock lock = lock(desired.stack(), "up --mode " + desired.mode().label(), events)) {
-            DockerStack stack = docker().stack(desired.stack().value());
-            Optional<StackWish> running = wish(stack, desired.stack());
+            StackRuntime runtime = runtimes.apply(desired.stack());
+            Optional<StackWish> running = runtime.wish();
             if (running.isEmpty() || running.get().desired().publishPort() != desired.publishPort()) {
                 requireFreePort(desired.publishPort());
             }
             StackWish wish = new StackWish(desired, images(desired.mode(), events));
-            stack.writeWish(wish.labels(), wish.images().nginx());
-            return converge(stack, wish, events);
+            runtime.record(wish);
+            return converge(runtime, wish, events);
         }
     }
 
@@ -110,22 +112,22 @@ public final class StackEngine implements ShopEngine {
         String asked = replicas.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
         try (StackLock lock = lock(name, "scale " + asked, events)) {
-            DockerStack stack = docker().stack(name.value());
-            StackWish wish = requireWish(stack, name);
+            StackRuntime runtime = runtimes.apply(name);
+            StackWish wish = requireWish(runtime, name);
             replicas.keySet().forEach(wish.desired().mode()::requireService);
             StackWish changed = wish.withReplicas(replicas);
             if (!changed.equals(wish)) {
-                stack.writeWish(changed.labels(), changed.images().nginx());
+                runtime.record(changed);
             }
-            return converge(stack, changed, events);
+            return converge(runtime, changed, events);
         }
     }
 
     @Override
     public Plan heal(StackName name, EngineListener events) {
         try (StackLock lock = lock(name, "heal", events)) {
-            DockerStack stack = docker().stack(name.value());
-            return converge(stack, requireWish(stack, name), events);
+            StackRuntime runtime = runtimes.apply(name);
+            return converge(runtime, requireWish(runtime, name), events);
         }
     }
 
@@ -144,15 +146,13 @@ public final class StackEngine implements ShopEngine {
             return;
         }
         try (lock) {
-            DockerStack stack = docker().stack(name.value());
-            Optional<StackWish> wish = wish(stack, name);
-            Optional<StackAddresses> addresses = stack.addresses();
-            if (wish.isEmpty() || addresses.isEmpty()) {
+            StackRuntime runtime = runtimes.apply(name);
+            Optional<StackWish> wish = runtime.wish();
+            if (wish.isEmpty()) {
                 return;
             }
-            NginxGateway gateway = gateway(stack, wish.get(), addresses.get());
-            Plan plan = Planner.routing(wish.get().desired(), observe(stack, addresses.get(), gateway));
-            executor(stack, wish.get(), addresses.get(), gateway, EngineListener.IGNORE).execute(plan, progress -> { });
+            Plan plan = Planner.routing(wish.get().desired(), runtime.observe(wish.get()));
+            runtime.execute(wish.get(), plan, EngineListener.IGNORE);
             plan.operations().forEach(step -> changed.accept(step.summary()));
         }
     }
@@ -202,12 +202,11 @@ public final class StackEngine implements ShopEngine {
     @Override
     public StackStatus status(StackName name) {
         DockerStack stack = docker().stack(name.value());
-        Optional<StackWish> wish = wish(stack, name);
+        DockerStackRuntime runtime = dockerRuntime(name);
+        Optional<StackWish> wish = runtime.wish();
         Optional<StackAddresses> addresses = stack.addresses();
         Instant now = Instant.now();
-        Observation observation = addresses.isPresent() && wish.isPresent()
-                ? observe(stack, addresses.get(), gateway(stack, wish.get(), addresses.get()), now)
-                : new Observation(stack.observe(), Optional.empty());
+        DockerStackRuntime.Observation observation = runtime.observation(wish, now);
         ObservedStack observed = observation.stack();
         Map<String, List<Integer>> warming = new HashMap<>();
         observation.routing().ifPresent(routing -> routing.warming(now).forEach((service, backends) ->
@@ -271,7 +270,7 @@ public final class StackEngine implements ShopEngine {
 
     @Override
     public List<Path> export(StackName name, ExportFormat format, Path directory, boolean withSecrets) {
-        StackWish wish = requireWish(docker().stack(name.value()), name);
+        StackWish wish = requireWish(runtimes.apply(name), name);
         return StackExporter.write(StackBlueprints.of(wish, StackSecrets.forStack(home, name),
                 ExportConfigRenderer.withDefaultTemplates()), format, directory, withSecrets);
     }
@@ -292,100 +291,10 @@ public final class StackEngine implements ShopEngine {
                 holder -> events.on(new EngineEvent.WaitingForStack(name.value(), holder)));
     }
 
-    private Plan converge(DockerStack stack, StackWish wish, EngineListener events) {
-        StackAddresses addresses = stack.addresses().orElseGet(() -> freeAddresses(stack));
-        NginxGateway gateway = gateway(stack, wish, addresses);
-        ContainerSpecs specs = specs(wish, addresses);
-        Plan plan = Planner.plan(wish.desired(), observe(stack, addresses, gateway),
-                specs.appConfigHash(wish.desired().mode().services()));
-        executor(stack, wish, addresses, gateway, events).execute(plan, progress -> events.on(
-                new EngineEvent.Step(progress)));
-        return plan;
-    }
-
-    private DockerPlanExecutor executor(DockerStack stack, StackWish wish, StackAddresses addresses,
-            NginxGateway gateway, EngineListener events) {
-        ContainerSpecs specs = specs(wish, addresses);
-        String appHash = specs.appConfigHash(wish.desired().mode().services());
-        StackSecrets secrets = StackSecrets.forStack(home, wish.desired().stack());
-        return new DockerPlanExecutor(stack, ResourceNames.network(wish.desired().stack()), addresses,
-                container -> spec(specs, gateway, addresses, container, appHash),
-                upstreams -> routed(gateway.apply(upstreams), upstreams, events),
-                services -> DatabaseUsers.grant(stack, specs.postgres().name(), services,
-                        secrets::serviceDatabasePassword),
-                container -> readinessCheck(addresses, container));
-    }
-
-    private ContainerSpecs specs(StackWish wish, StackAddresses addresses) {
-        return new ContainerSpecs(wish.desired().stack(), wish.settings(), addresses,
-                StackSecrets.forStack(home, wish.desired().stack()), wish.images());
-    }
-
-    private NginxGateway gateway(DockerStack stack, StackWish wish, StackAddresses addresses) {
-        StackName name = wish.desired().stack();
-        return new NginxGateway(stack, name, wish.desired().mode(), addresses,
-                ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX));
-    }
-
-    /**
-     * The stack as it is: containers from their labels, each running replica's readiness from the engine's own probe
-     * (Docker's health status lags by tens of seconds), and what nginx routes to, read back from nginx.
-     */
-    private ObservedStack observe(DockerStack stack, StackAddresses addresses, NginxGateway gateway) {
-        return observe(stack, addresses, gateway, Instant.now()).stack();
-    }
-
-    /** The stack, and nginx's routing as it read it: with each replica's slow start, for {@link #status}. */
-    private record Observation(ObservedStack stack, Optional<RoutingSnapshot> routing) {
-    }
-
-    private Observation observe(DockerStack stack, StackAddresses addresses, NginxGateway gateway, Instant now) {
-        ObservedStack labelled = stack.observe();
-        List<ObservedContainer> running = labelled.containers().stream()
-                .filter(c -> c.isApp() && c.state() == ContainerState.RUNNING).toList();
-        Map<String, Boolean> answers = probe.readyAll(running.stream().map(c -> addresses.of(c.ref())).toList(),
-                ContainerSpecs.APP_PORT);
-        boolean nginxRuns = labelled.containers().stream()
-                .anyMatch(c -> c.role().equals(Labels.ROLE_NGINX) && c.state() == ContainerState.RUNNING);
-        Optional<RoutingSnapshot> snapshot = nginxRuns ? gateway.routing() : Optional.empty();
-        Optional<Map<String, List<Integer>>> routing = nginxRuns ? snapshot.map(RoutingSnapshot::replicas)
-                : Optional.of(Map.of());
-        List<ObservedContainer> containers = labelled.containers().stream().map(c -> {
-            if (!running.contains(c)) {
-                return c;
-            }
-            return c.withReadiness(ReplicaReadiness.of(c, answers.get(addresses.of(c.ref())), routing));
-        }).toList();
-        return new Observation(labelled.with(containers, routing), snapshot);
-    }
-
-    private BooleanSupplier readinessCheck(StackAddresses addresses, ContainerRef container) {
-        if (!container.role().equals(Labels.ROLE_APP)) {
-            return null;
-        }
-        String address = addresses.of(container);
-        return () -> probe.ready(address, ContainerSpecs.APP_PORT);
-    }
-
     private static boolean routed(ObservedStack observed, ObservedContainer container) {
         return container.isApp() && observed.routing()
                 .map(r -> r.getOrDefault(container.service(), List.of()).contains(container.replica()))
                 .orElse(false);
-    }
-
-    private static void routed(Applied applied, Map<String, List<Integer>> upstreams, EngineListener events) {
-        events.on(new EngineEvent.RoutingChanged(upstreams, applied.reloaded()));
-    }
-
-    private static ContainerSpec spec(ContainerSpecs specs, NginxGateway gateway, StackAddresses addresses,
-            ContainerRef container, String appHash) {
-        return switch (container.role()) {
-            case Labels.ROLE_POSTGRES -> specs.postgres(container);
-            case Labels.ROLE_HAPROXY -> specs.haproxy(container, NginxGateway.haproxyConfig(specs.stack(),
-                    specs.postgres(), addresses.of(specs.postgres())));
-            case Labels.ROLE_NGINX -> specs.nginx(container, gateway.initialConfig());
-            default -> specs.app(container, appHash);
-        };
     }
 
     /** Base images as found on the engine, and an app image per service built from the newest jars. */
@@ -410,20 +319,19 @@ public final class StackEngine implements ShopEngine {
                 chosen.get(BaseImages.Kind.NGINX), apps);
     }
 
-    private static Optional<StackWish> wish(DockerStack stack, StackName name) {
-        return stack.readWish().flatMap(labels -> StackWish.fromLabels(name, labels));
+    private DockerStackRuntime dockerRuntime(StackName name) {
+        return new DockerStackRuntime(docker().stack(name.value()), name, home, probe);
     }
 
-    private static StackWish requireWish(DockerStack stack, StackName name) {
-        return wish(stack, name).orElseThrow(() -> new TopologyException("Stack " + name.value()
+    private static Plan converge(StackRuntime runtime, StackWish wish, EngineListener events) {
+        Plan plan = Planner.plan(wish.desired(), runtime.observe(wish), runtime.appConfigHash(wish));
+        runtime.execute(wish, plan, events);
+        return plan;
+    }
+
+    private static StackWish requireWish(StackRuntime runtime, StackName name) {
+        return runtime.wish().orElseThrow(() -> new TopologyException("Stack " + name.value()
                 + " is not running, or was started by an older console; start it with `shopctl up`."));
-    }
-
-    private static StackAddresses freeAddresses(DockerStack stack) {
-        var used = stack.usedSubnets();
-        return StackAddresses.candidateSubnets().stream().filter(subnet -> !used.contains(subnet))
-                .map(StackAddresses::new).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No free 172.29.x.0/24 subnet for the stack network"));
     }
 
     private static void requireFreePort(int port) {
