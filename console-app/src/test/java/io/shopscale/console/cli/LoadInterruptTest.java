@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 
 import io.shopscale.console.load.FakeShop;
 
 /** {@code shopctl load} in its own process, stopped with Ctrl-C (SIGINT) as a person at a terminal does. */
-@DisabledOnOs(OS.WINDOWS)
 class LoadInterruptTest {
 
     @Test
