@@ -209,8 +209,12 @@ public final class StackEngine implements ShopEngine {
         DockerStackRuntime.Observation observation = runtime.observation(wish, now);
         ObservedStack observed = observation.stack();
         Map<String, List<Integer>> warming = new HashMap<>();
-        observation.routing().ifPresent(routing -> routing.warming(now).forEach((service, backends) ->
-                warming.put(service, backends.stream().map(RoutedBackend::replica).toList())));
+        // A replica alone in its pool takes every request however cold it is: only one that shares it is warming.
+        observation.routing().ifPresent(routing -> routing.warming(now).forEach((service, backends) -> {
+            if (routing.pools().getOrDefault(service, List.of()).size() > 1) {
+                warming.put(service, backends.stream().map(RoutedBackend::replica).toList());
+            }
+        }));
         List<StackStatus.Replica> containers = observed.containers().stream()
                 .sorted(Comparator.comparing(ObservedContainer::role).thenComparing(ObservedContainer::service)
                         .thenComparingInt(ObservedContainer::replica))

@@ -155,8 +155,19 @@ public final class Planner {
      */
     private void routeWhatServes() {
         appContainers().filter(ObservedContainer::isServing).forEach(c -> routing.include(c.service(), c.replica()));
+        // A service whose every running replica fails its probe keeps the ones nginx routes to: a certain 503 from
+        // nginx is worse than replicas that may only be slow (a starved host), as with Envoy's panic threshold.
+        List<ObservedContainer> lastResort = appContainers()
+                .filter(c -> c.state() == RUNNING && c.readiness() == Readiness.FAILING)
+                .filter(c -> !routing.serves(c.service()) && routedNow(c)).toList();
+        lastResort.forEach(c -> routing.include(c.service(), c.replica()));
         routing.drift().map(drift -> nginxCreatedBecause.map(cause -> "nginx " + cause).orElse(drift))
                 .flatMap(routing::apply).ifPresent(steps::add);
+    }
+
+    private boolean routedNow(ObservedContainer container) {
+        return observed.routing().map(r -> r.getOrDefault(container.service(), List.of())
+                .contains(container.replica())).orElse(false);
     }
 
     /** @return the cause, when the container is created */

@@ -451,6 +451,20 @@ class PlannerTest {
     }
 
     @Test
+    void whenEveryReplicaOfAServiceFailsItsProbeTheGuardKeepsThemRoutedRatherThanAnswer503() {
+        ObservedStack observed = withInfrastructure(failing("monolith", 1), failing("monolith", 2));
+
+        assertThat(Planner.routing(monolith(2), observed).isEmpty()).isTrue();
+        assertThat(plan(monolith(2), observed).toText()).as("heal replaces them, each leaving once its successor serves")
+                .startsWith("""
+                    create      service:monolith:3        (replaces service:monolith:1)
+                    start       service:monolith:3        (replaces service:monolith:1)
+                    wait-ready  service:monolith:3        (replaces service:monolith:1)
+                    upstreams   nginx                     monolith=[2,3]  (replaces service:monolith:1)
+                    """);
+    }
+
+    @Test
     void refusesToPlanWithoutAnAppConfigHash() {
         assertThatThrownBy(() -> Planner.plan(monolith(1), ObservedStack.NOTHING, " "))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -12,6 +12,11 @@ public enum ReplicaState {
     /** Docker's state of a container that runs. */
     static final String RUNNING = "running";
 
+    /** Whether it takes requests: ready, or ready and still warming up. */
+    public boolean serves() {
+        return this == READY || this == WARMING;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

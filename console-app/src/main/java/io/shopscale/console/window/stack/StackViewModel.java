@@ -370,7 +370,7 @@ public final class StackViewModel {
     private ReplicaState stateOf(StackStatus.Replica replica) {
         ReplicaState reported = ReplicaState.of(replica);
         boolean isRunning = ReplicaState.RUNNING.equals(replica.state());
-        if (reported == ReplicaState.READY || reported == ReplicaState.WARMING) {
+        if (reported.serves()) {
             seenReady.add(replica.name());
         }
         if (draining.contains(replica.name()) && isRunning) {
@@ -384,7 +384,7 @@ public final class StackViewModel {
 
     private boolean isSettled(ServiceCard card, int replicas) {
         List<ReplicaChip> chips = card.chips();
-        return chips.size() == replicas && chips.stream().allMatch(chip -> chip.state() == ReplicaState.READY);
+        return chips.size() == replicas && chips.stream().allMatch(chip -> chip.state().serves());
     }
 
     private void showCardsFor(Mode shown) {
