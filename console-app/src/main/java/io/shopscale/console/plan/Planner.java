@@ -70,6 +70,8 @@ public final class Planner {
     /** Replica numbers in use per service, including those created by this plan, so no two get the same name. */
     private final Map<String, Set<Integer>> takenReplicas = new HashMap<>();
     private boolean databaseAccessGranted;
+    /** Failing replicas kept in nginx because their service has nothing better: drained like serving ones. */
+    private final Set<String> routedAsLastResort = new HashSet<>();
     /** Why nginx is created by this plan, if it is: then it routes to nothing, and that is the cause to show. */
     private Optional<String> nginxCreatedBecause = Optional.empty();
 
@@ -161,6 +163,7 @@ public final class Planner {
                 .filter(c -> c.state() == RUNNING && c.readiness() == Readiness.FAILING)
                 .filter(c -> !routing.serves(c.service()) && routedNow(c)).toList();
         lastResort.forEach(c -> routing.include(c.service(), c.replica()));
+        lastResort.forEach(c -> routedAsLastResort.add(c.name()));
         routing.drift().map(drift -> nginxCreatedBecause.map(cause -> "nginx " + cause).orElse(drift))
                 .flatMap(routing::apply).ifPresent(steps::add);
     }
@@ -285,7 +288,7 @@ public final class Planner {
         routing.exclude(old.service(), old.replica());
         Optional<Operation> reroute = routing.apply(cause);
         reroute.ifPresent(steps::add);
-        if (reroute.isPresent() && old.isServing()) {
+        if (reroute.isPresent() && (old.isServing() || routedAsLastResort.contains(old.name()))) {
             steps.add(new WaitDrain(DRAIN_TIME, reason));
         }
         stopAndRemove(old, reason);

@@ -461,6 +461,7 @@ class PlannerTest {
                     start       service:monolith:3        (replaces service:monolith:1)
                     wait-ready  service:monolith:3        (replaces service:monolith:1)
                     upstreams   nginx                     monolith=[2,3]  (replaces service:monolith:1)
+                    drain       nginx                     5s  (failing readiness)
                     """);
     }
 
