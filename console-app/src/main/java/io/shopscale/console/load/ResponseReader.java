@@ -34,14 +34,32 @@ final class ResponseReader {
         this.in = in;
     }
 
-    /** Whether any byte of a response arrived: before that, a failure on a reused connection is safe to retry. */
+    /**
+     * Whether any byte of the response being read had arrived, including bytes already buffered when
+     * {@link #read} began: only before that can a failure on a reused connection mean the request was never read.
+     */
     boolean hasReadAnything() {
         return readAnything;
     }
 
-    /** @param keepBody whether to return the body of a successful response; error bodies are always returned */
+    /**
+     * Marks the start of a new exchange, before its request is written: a failure from here until the first byte
+     * of its response (or with none buffered) leaves {@link #hasReadAnything()} false, whatever the previous
+     * response did.
+     */
+    void expectResponse() {
+        readAnything = position < limit;
+    }
+
+    /**
+     * @param keepBody whether to return the body of a successful response; error bodies are always returned
+     * @throws ProtocolException when the response breaks HTTP/1.1's framing, such as two different
+     *                           {@code Content-Length} values (RFC 9112 section 6.3); the connection must then close
+     */
     Response read(boolean keepBody) throws IOException {
-        readAnything = false;
+        // Bytes left in the buffer by the previous read belong to this response (or to one the server sent unasked):
+        // either way something arrived, so the request must not be sent blindly again.
+        readAnything = position < limit;
         Head head = readHead();
         while (head.status >= 100 && head.status < 200) {
             head = readHead();
@@ -79,7 +97,7 @@ final class ResponseReader {
             String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = header.substring(colon + 1).trim();
             switch (name) {
-                case "content-length" -> head.contentLength = parseLength(value);
+                case "content-length" -> head.contentLength = agreeingLength(head.contentLength, value);
                 case "transfer-encoding" -> head.chunked = value.toLowerCase(Locale.ROOT).endsWith("chunked");
                 case "connection" -> head.keepAlive = connectionKeepsAlive(value, head.keepAlive);
                 case "x-served-by" -> head.replica = ReplicaHeader.clean(value);
@@ -194,6 +212,22 @@ final class ResponseReader {
         } catch (NumberFormatException e) {
             throw new ProtocolException("no status code in " + printable(statusLine));
         }
+    }
+
+    /**
+     * RFC 9112 section 6.3: a Content-Length repeated, or given as a list, with one value is that value; different
+     * values leave the body's end unknown, so the response is refused rather than guessed at.
+     */
+    private static long agreeingLength(long soFar, String value) throws ProtocolException {
+        long length = soFar;
+        for (String item : value.split(",", -1)) {
+            long parsed = parseLength(item.trim());
+            if (length >= 0 && parsed != length) {
+                throw new ProtocolException("conflicting Content-Length values: " + length + " and " + parsed);
+            }
+            length = parsed;
+        }
+        return length;
     }
 
     private static long parseLength(String value) throws ProtocolException {

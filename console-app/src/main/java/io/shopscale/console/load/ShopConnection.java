@@ -20,6 +20,7 @@ final class ShopConnection implements AutoCloseable {
     private long deadlineNanos;
     private int exchanges;
     private boolean reusable = true;
+    private long idleSinceNanos = System.nanoTime();
 
     private ShopConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -45,11 +46,19 @@ final class ShopConnection implements AutoCloseable {
         deadlineNanos = deadline;
         reusable = false;
         millisUntil(deadline);
+        // Before the write, which can fail too: the previous response's bytes must not count for this one.
+        reader.expectResponse();
         out.write(request);
         ResponseReader.Response response = reader.read(keepBody);
         reusable = response.reusable();
         exchanges++;
+        idleSinceNanos = System.nanoTime();
         return response;
+    }
+
+    /** How long it has carried nothing: the longer, the likelier the server has closed it meanwhile. */
+    long idleNanos() {
+        return System.nanoTime() - idleSinceNanos;
     }
 
     /** Whether it carried a response before: only then can a failure mean the server had just closed it. */

@@ -29,6 +29,15 @@ record ShopRequest(String method, String pathAndQuery, String jsonBody, String b
         return new ShopRequest(method, pathAndQuery, jsonBody, bearerToken, idempotencyKey, true);
     }
 
+    /**
+     * Whether the request may go out a second time after a connection failed under it: a GET reads only, and a POST
+     * with an {@code Idempotency-Key} is applied once by the shop however often it arrives. Login and register carry
+     * no key, so a second copy could do the work twice.
+     */
+    boolean mayBeResent() {
+        return method.equals("GET") || idempotencyKey != null;
+    }
+
     /** For logs: the method and path, never the token or the body. */
     String describe() {
         return method + " " + pathAndQuery;

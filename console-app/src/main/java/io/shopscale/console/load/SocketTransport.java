@@ -6,34 +6,55 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * HTTP/1.1 over plain sockets: up to {@code connections} sender threads, each with one keep-alive connection,
  * each sending one request at a time and blocking for its response.
  *
+ * <p>It holds no queue of its own: each request goes straight to an idle sender (the one used last, whose
+ * connection is the likeliest to be open), or to a new one while fewer than {@code connections} exist. Requests
+ * wait in one place only, the {@link RequestPipeline}, which never has more than {@code connections} in flight; a
+ * caller that sends more at once gets the extra requests failed with an {@link IllegalStateException}. A sender
+ * becomes idle before it completes the reply, so whoever sees a reply complete may send the next request at once.
+ *
+ * <p>A request whose connection fails before any byte of the response arrived, on a connection that had carried a
+ * response before (the server closed it while idle), goes once more on a fresh connection, but only when it
+ * {@linkplain ShopRequest#mayBeResent() may be resent}; one that may not never goes on a connection idle for longer
+ * than {@link #MAX_IDLE_FOR_UNSAFE}, well below nginx's 65 s, so that case is rare.
+ *
  * <p>Why not {@code java.net.http.HttpClient}: measured on a 2-vCPU VM it spent 400-500 us of CPU per request, most
  * of it handing each exchange between its selector, its executor and {@code CompletableFuture}'s default pool
- * (which, with 2 cores, starts a new thread per response). This costs about a third of that, so the generator stays
- * far from being the bottleneck and leaves the CPU to the shop it measures. The shop is reached through the local
- * nginx in plain HTTP, so this speaks only that.
+ * (which, with 2 cores, starts a new thread per response). Apache HttpClient 5 is measured against this client by
+ * {@link GeneratorBenchmark}. The shop is reached through the local nginx in plain HTTP, so this speaks only that.
  */
 final class SocketTransport implements Transport {
 
-    private record Job(byte[] request, boolean keepBody, long deadlineNanos, CompletableFuture<Reply> reply) {
+    /** A request that may not be resent does not go on a connection idle for longer than this. */
+    static final Duration MAX_IDLE_FOR_UNSAFE = Duration.ofSeconds(5);
+
+    private record Job(byte[] request, boolean keepBody, boolean mayBeResent, long deadlineNanos,
+                       CompletableFuture<Reply> reply) {
+
+        void fail(Throwable failure) {
+            reply.completeExceptionally(failure);
+        }
     }
+
+    /** Marks a sender that has stopped: nothing can be handed to it any more. */
+    private static final Job STOPPED = new Job(new byte[0], false, false, 0, new CompletableFuture<>());
 
     private final InetSocketAddress address;
     private final String hostHeader;
     private final String pathPrefix;
     private final int maxSenders;
-    private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
-    private final List<Thread> senders = new CopyOnWriteArrayList<>();
-    private final AtomicInteger idleSenders = new AtomicInteger();
+    /** Senders waiting for a request, the most recently used first. */
+    private final ConcurrentLinkedDeque<Sender> idle = new ConcurrentLinkedDeque<>();
+    private final List<Sender> senders = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     SocketTransport(LoadPlan plan) {
@@ -45,31 +66,38 @@ final class SocketTransport implements Transport {
         this.maxSenders = plan.connections();
     }
 
+    /**
+     * @return fails with an {@link IOException} once closed, and with an {@link IllegalStateException} when
+     *         {@code connections} requests are already in flight
+     */
     @Override
     public CompletableFuture<Reply> send(ShopRequest request, Duration timeout) {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
-        jobs.add(new Job(encode(request), request.keepsBody(), System.nanoTime() + timeout.toNanos(), reply));
+        Job job = new Job(encode(request), request.keepsBody(), request.mayBeResent(),
+                System.nanoTime() + timeout.toNanos(), reply);
         if (closed) {
-            // Checked after queueing, so a job cannot slip in behind close() and wait forever.
-            failWaitingJobs();
-        } else if (idleSenders.get() == 0) {
-            startSenderIfAllowed();
+            job.fail(closedFailure());
+            return reply;
+        }
+        Sender sender = idle.pollFirst();
+        if (sender != null) {
+            sender.hand(job);
+        } else if (!startSender(job)) {
+            job.fail(new IllegalStateException("all " + maxSenders + " connections are busy; the caller must wait "
+                    + "for a reply before sending more"));
         }
         return reply;
     }
 
-    /** Stops the senders and closes their connections; requests still waiting fail. */
+    /** Stops the senders and closes their connections; requests handed to them and not yet sent fail. */
     @Override
     public void close() {
         closed = true;
-        senders.forEach(Thread::interrupt);
-        failWaitingJobs();
+        senders.forEach(Sender::stop);
     }
 
-    private void failWaitingJobs() {
-        for (Job job = jobs.poll(); job != null; job = jobs.poll()) {
-            job.reply().completeExceptionally(new IOException("the load generator's connections are closed"));
-        }
+    private static IOException closedFailure() {
+        return new IOException("the load generator's connections are closed");
     }
 
     /** The request as bytes on the wire; everything in it was made by the generator or checked by it. */
@@ -98,65 +126,123 @@ final class SocketTransport implements Transport {
         return wire;
     }
 
-    private synchronized void startSenderIfAllowed() {
-        if (closed || senders.size() >= maxSenders || idleSenders.get() > 0) {
-            return;
+    private synchronized boolean startSender(Job first) {
+        if (senders.size() >= maxSenders) {
+            return false;
         }
-        Thread sender = new Thread(this::serveJobs, "shopscale-load-sender-" + (senders.size() + 1));
-        sender.setDaemon(true);
+        Sender sender = new Sender(first);
+        Thread thread = new Thread(sender::run, "shopscale-load-sender-" + (senders.size() + 1));
+        thread.setDaemon(true);
+        sender.thread = thread;
         senders.add(sender);
-        sender.start();
+        thread.start();
+        if (closed) {
+            sender.stop();
+        }
+        return true;
     }
 
-    private void serveJobs() {
-        ShopConnection connection = null;
-        try {
-            while (!closed) {
-                Job job;
-                idleSenders.incrementAndGet();
-                try {
-                    job = jobs.take();
-                } finally {
-                    idleSenders.decrementAndGet();
-                }
-                connection = serve(job, connection);
-            }
-        } catch (InterruptedException e) {
-            // close() asked the sender to stop.
-        } finally {
-            if (connection != null) {
-                connection.close();
+    /** One thread and its connection; receives one request at a time through its slot. */
+    private final class Sender {
+
+        /** null while idle, the request handed to it, or {@link #STOPPED}. */
+        private final AtomicReference<Job> slot;
+        private volatile Thread thread;
+
+        Sender(Job first) {
+            this.slot = new AtomicReference<>(first);
+        }
+
+        void hand(Job job) {
+            if (slot.compareAndSet(null, job)) {
+                LockSupport.unpark(thread);
+            } else {
+                job.fail(closedFailure());
             }
         }
-    }
 
-    /** @return the connection to use for the next job, or null when this one broke */
-    private ShopConnection serve(Job job, ShopConnection reused) {
-        ShopConnection connection = reused;
-        try {
-            if (connection == null || !connection.isReusable()) {
-                closeQuietly(connection);
-                connection = ShopConnection.open(address, job.deadlineNanos());
+        void stop() {
+            Thread running = thread;
+            if (running != null) {
+                running.interrupt();
+                LockSupport.unpark(running);
             }
-            ResponseReader.Response response;
+        }
+
+        void run() {
+            ShopConnection connection = null;
             try {
-                response = connection.exchange(job.request(), job.keepBody(), job.deadlineNanos());
-            } catch (IOException e) {
-                if (!isStaleKeepAlive(connection, e)) {
-                    throw e;
+                for (Job job = awaitJob(); job != null; job = awaitJob()) {
+                    connection = serve(job, connection);
                 }
-                // The server closed this idle connection just as the request went out, so it never read it; the
-                // same request goes once more on a fresh connection. Orders carry an idempotency key regardless.
-                connection.close();
-                connection = ShopConnection.open(address, job.deadlineNanos());
-                response = connection.exchange(job.request(), job.keepBody(), job.deadlineNanos());
+            } finally {
+                closeQuietly(connection);
+                Job left = slot.getAndSet(STOPPED);
+                if (left != null && left != STOPPED) {
+                    left.fail(closedFailure());
+                }
             }
-            job.reply().complete(new Reply(response.status(), response.replica(), response.body()));
+        }
+
+        /** @return the request handed over, or null once the transport is closed */
+        private Job awaitJob() {
+            while (true) {
+                Job job = slot.get();
+                if (job != null && job != STOPPED && !closed) {
+                    // Nobody else writes the slot until this sender is idle again.
+                    slot.set(null);
+                    return job;
+                }
+                if (closed) {
+                    return null;
+                }
+                LockSupport.park(this);
+            }
+        }
+
+        /** @return the connection to use for the next job, or null when this one broke */
+        private ShopConnection serve(Job job, ShopConnection reused) {
+            ShopConnection connection = reused;
+            Reply reply = null;
+            Throwable failure = null;
+            try {
+                if (connection != null && (!connection.isReusable() || !job.mayBeResent()
+                        && connection.idleNanos() > MAX_IDLE_FOR_UNSAFE.toNanos())) {
+                    closeQuietly(connection);
+                    connection = null;
+                }
+                if (connection == null) {
+                    connection = ShopConnection.open(address, job.deadlineNanos());
+                }
+                ResponseReader.Response response;
+                try {
+                    response = connection.exchange(job.request(), job.keepBody(), job.deadlineNanos());
+                } catch (IOException e) {
+                    if (!job.mayBeResent() || !isStaleKeepAlive(connection, e)) {
+                        throw e;
+                    }
+                    // The server closed this idle connection just as the request went out, so it never read it; the
+                    // same request goes once more on a fresh connection.
+                    connection.close();
+                    connection = ShopConnection.open(address, job.deadlineNanos());
+                    response = connection.exchange(job.request(), job.keepBody(), job.deadlineNanos());
+                }
+                reply = new Reply(response.status(), response.replica(), response.body());
+            } catch (IOException | RuntimeException e) {
+                // Whatever broke (a protocol error included), the connection's state is unknown: it is not reused.
+                closeQuietly(connection);
+                connection = null;
+                failure = e;
+            }
+            if (!closed) {
+                idle.addFirst(this);
+            }
+            if (failure == null) {
+                job.reply().complete(reply);
+            } else {
+                job.fail(failure);
+            }
             return connection;
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(connection);
-            job.reply().completeExceptionally(e);
-            return null;
         }
     }
 

@@ -8,6 +8,7 @@
  * finished request to the {@link io.shopscale.console.metrics.MetricsHub} and ends with a {@link
  * io.shopscale.console.load.LoadReport} that {@link io.shopscale.console.load.Thresholds} can judge. Only the JDK
  * is used, HTTP/1.1 over plain sockets (see {@code SocketTransport} for why not {@code java.net.http}); neither
- * docker-java nor JavaFX.
+ * docker-java nor JavaFX. Apache HttpClient 5 appears only in {@code ApacheClassicTransport} and
+ * {@code ApacheAsyncTransport}, which {@link io.shopscale.console.load.GeneratorBenchmark} measures against it.
  */
 package io.shopscale.console.load;

@@ -109,6 +109,37 @@ class ResponseReaderTest {
     }
 
     @Test
+    void aContentLengthRepeatedWithOneValueIsThatValueButTwoValuesAreRefused() throws IOException {
+        assertThat(reader("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok").read(true).body())
+                .isEqualTo("ok");
+        assertThat(reader("HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok").read(true).body()).isEqualTo("ok");
+        assertThatThrownBy(() -> reader("HTTP/1.1 200 OK\r\nContent-Length: 2, 3\r\n\r\nok!").read(true))
+                .isInstanceOf(ProtocolException.class).hasMessage("conflicting Content-Length values: 2 and 3");
+    }
+
+    @Test
+    void bytesAlreadyBufferedCountAsAStartedResponse() throws IOException {
+        ResponseReader reader = reader("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc");
+        reader.read(false);
+
+        assertThatThrownBy(() -> reader.read(false)).isInstanceOf(EOFException.class)
+                .hasMessage("connection closed in the middle of a response");
+        assertThat(reader.hasReadAnything()).isTrue();
+    }
+
+    @Test
+    void aNewExchangeStartsUnstartedUnlessBytesAreBuffered() throws IOException {
+        ResponseReader reader = reader("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+        reader.read(false);
+        assertThat(reader.hasReadAnything()).isTrue();
+
+        reader.expectResponse();
+
+        assertThat(reader.hasReadAnything()).as("the previous response's bytes do not count").isFalse();
+    }
+
+    @Test
     void tellsAConnectionClosedBeforeAnyByteFromOneClosedMidway() throws IOException {
         ResponseReader silent = reader("");
         assertThatThrownBy(() -> silent.read(false)).isInstanceOf(EOFException.class)
