@@ -4,9 +4,9 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,9 +39,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(problem.status(), problem.title(), problem.detail());
     }
 
-    /** The database is unreachable or busy: nothing was committed, and another replica or a retry may succeed. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
+    /**
+     * The database is unreachable or busy: nothing was committed, and another replica or a retry may succeed. A
+     * transaction that could not begin (no connection within the pool's timeout, or a connection that broke while
+     * it was set up) is the same case, though Spring reports it outside its data access hierarchy.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                 "The database did not answer in time. Nothing was changed; try again shortly.");
