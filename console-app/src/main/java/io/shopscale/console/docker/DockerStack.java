@@ -98,6 +98,22 @@ public final class DockerStack {
                 .map(network -> new StackAddresses(network.getIpam().getConfig().get(0).getSubnet()));
     }
 
+    /**
+     * The container's address on {@code docker_gwbridge}, the bridge through which a container attached to an
+     * overlay network reaches, and is reached from, this machine; empty for a container on no overlay network.
+     */
+    public Optional<String> gatewayBridgeAddress(String container) {
+        try {
+            String id = inspect(container).getId();
+            Network bridge = docker.inspectNetworkCmd().withNetworkId("docker_gwbridge").exec();
+            return Optional.ofNullable(bridge.getContainers()).map(containers -> containers.get(id))
+                    .map(Network.ContainerNetworkConfig::getIpv4Address)
+                    .map(address -> address.replaceFirst("/\\d+$", ""));
+        } catch (NotFoundException noSuchBridgeOrContainer) {
+            return Optional.empty();
+        }
+    }
+
     private ObservedContainer observed(Container container) {
         Map<String, String> labels = container.getLabels();
         String name = container.getNames()[0].replaceFirst("^/", "");
@@ -268,6 +284,55 @@ public final class DockerStack {
         } catch (NotFoundException | ConflictException notRunning) {
             // gone or stopped already: nothing left to kill
         }
+    }
+
+    /**
+     * Freezes every process of the container ({@code docker pause}, the cgroup freezer): its connections stay open and
+     * nothing answers them. A container that is paused already, or not running, is left as it is.
+     */
+    public void pause(String container) {
+        if (Boolean.TRUE.equals(inspect(container).getState().getPaused())) {
+            return;
+        }
+        try {
+            docker.pauseContainerCmd(container).exec();
+        } catch (ConflictException notRunning) {
+            // a stopped container answers nothing already
+        }
+    }
+
+    /** Thaws a container that {@link #pause} froze; one that is not paused is left as it is. */
+    public void unpause(String container) {
+        if (!Boolean.TRUE.equals(inspect(container).getState().getPaused())) {
+            return;
+        }
+        docker.unpauseContainerCmd(container).exec();
+    }
+
+    /** The names of the stack's containers that are paused now. */
+    public List<String> pausedContainers() {
+        return stackContainers().stream().filter(c -> "paused".equals(c.getState()))
+                .map(c -> c.getNames()[0].replaceFirst("^/", "")).toList();
+    }
+
+    /**
+     * Changes the container's CPU limit while it runs ({@code docker update --cpus}: the CFS quota per 100 ms period),
+     * when it differs from the one it has.
+     *
+     * @param cpus CPUs the container may use, such as 0.1
+     */
+    public void limitCpus(String container, double cpus) {
+        long nanoCpus = Math.round(cpus * 1_000_000_000L);
+        Long current = inspect(container).getHostConfig().getNanoCPUs();
+        if (current == null || current != nanoCpus) {
+            docker.updateContainerCmd(container).withNanoCPUs(nanoCpus).exec();
+        }
+    }
+
+    /** The container's CPU limit in CPUs, as Docker holds it; 0 when it has none. */
+    public double cpuLimit(String container) {
+        Long nanoCpus = inspect(container).getHostConfig().getNanoCPUs();
+        return nanoCpus == null ? 0 : nanoCpus / 1e9;
     }
 
     public void remove(String container) {
