@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.shopscale.console.engine.StackEngine;
 import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.EngineKind;
 import io.shopscale.console.topology.Limits;
 import io.shopscale.console.topology.Mode;
 import picocli.CommandLine.Command;
@@ -28,6 +29,11 @@ final class UpCommand extends EngineCommand {
     @Option(names = "--memory", description = "Memory limit per replica in MB.")
     Integer memoryMb;
 
+    @Option(names = "--engine", description = "What runs the app tiers: docker (containers on this engine) or swarm "
+            + "(replicated services on this engine's swarm). Default: the engine the stack runs on; docker for a new "
+            + "stack. The stack remembers it, so scale, status, heal and down need no flag.")
+    String engine;
+
     @Override
     public Integer call() {
         Mode chosen = Mode.parse(mode);
@@ -36,7 +42,11 @@ final class UpCommand extends EngineCommand {
         Limits limits = new Limits(cpus == null ? Limits.DEFAULT.cpus() : cpus,
                 memoryMb == null ? Limits.DEFAULT.memoryMb() : memoryMb);
         DesiredTopology desired = new DesiredTopology(stackName(), chosen, counts, limits, port);
-        engine().up(desired, printer());
+        if (engine == null) {
+            engine().up(desired, printer());
+        } else {
+            engine().up(desired, EngineKind.parse(engine), printer());
+        }
         out().println("The shop is up at " + StackEngine.url(port));
         return 0;
     }

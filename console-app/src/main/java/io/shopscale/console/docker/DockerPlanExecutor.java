@@ -79,7 +79,8 @@ public final class DockerPlanExecutor implements PlanExecutor {
         }
     }
 
-    private void run(Operation operation) {
+    /** Carries out one step; the steps of an orchestrator's own (Swarm's services) are not this executor's. */
+    public void run(Operation operation) {
         if (operation instanceof Operation.CreateNetwork create) {
             stack.createNetwork(create.name(), addresses.subnet(), addresses.gateway());
         } else if (operation instanceof Operation.CreateVolume create) {

@@ -35,6 +35,14 @@ public record StackAddresses(String subnet) {
         return prefix() + hostNumber(container);
     }
 
+    /**
+     * The upper half of the subnet, from which an orchestrator gives its tasks their addresses, so that they never
+     * take the fixed addresses of the standalone containers (PostgreSQL, HAProxy, nginx) in the lower half.
+     */
+    public String taskRange() {
+        return prefix() + "128/25";
+    }
+
     public String gateway() {
         return prefix() + 1;
     }

@@ -281,4 +281,108 @@ public sealed interface Operation {
             return "remove";
         }
     }
+
+    /**
+     * Creates a Swarm service for one app tier, or changes its definition (Swarm then replaces its tasks one at a
+     * time, each new task started before the old one stops, and rolls back when the new ones fail).
+     *
+     * @param replicas the replica count the service is created with; an existing service keeps its own
+     */
+    record DeployService(String service, String configHash, int replicas, String cause) implements Operation {
+        public DeployService {
+            requireCause(cause);
+            if (service == null || configHash == null || configHash.isBlank() || replicas < 0) {
+                throw new IllegalArgumentException("a service, its config hash and a replica count are needed");
+            }
+        }
+
+        @Override
+        public String resourceId() {
+            return "swarm-service:" + service;
+        }
+
+        @Override
+        public String verb() {
+            return "deploy";
+        }
+
+        @Override
+        public String detail() {
+            return "replicas " + replicas;
+        }
+    }
+
+    /** Sets a Swarm service's replica count; Swarm starts or stops tasks to match. */
+    record ScaleService(String service, int replicas, String cause) implements Operation {
+        public ScaleService {
+            requireCause(cause);
+            if (service == null || replicas < 0) {
+                throw new IllegalArgumentException("a service and a replica count are needed");
+            }
+        }
+
+        @Override
+        public String resourceId() {
+            return "swarm-service:" + service;
+        }
+
+        @Override
+        public String verb() {
+            return "scale";
+        }
+
+        @Override
+        public String detail() {
+            return "replicas " + replicas;
+        }
+    }
+
+    /**
+     * Follows a Swarm service's tasks until exactly {@code replicas} run and are ready and none is on its way out:
+     * nginx routes to each task as soon as it is ready, and stops routing to each one as soon as Swarm marks it for
+     * shutdown, before it stops serving. Fails when that is not reached within a few minutes.
+     */
+    record FollowTasks(String service, int replicas, String cause) implements Operation {
+        public FollowTasks {
+            requireCause(cause);
+            if (service == null || replicas < 0) {
+                throw new IllegalArgumentException("a service and a replica count are needed");
+            }
+        }
+
+        @Override
+        public String resourceId() {
+            return "swarm-service:" + service;
+        }
+
+        @Override
+        public String verb() {
+            return "follow";
+        }
+
+        @Override
+        public String detail() {
+            return replicas + " ready";
+        }
+    }
+
+    /** Removes a Swarm service that the mode no longer runs, after nginx stopped routing to it. */
+    record RemoveService(String service, String cause) implements Operation {
+        public RemoveService {
+            requireCause(cause);
+            if (service == null) {
+                throw new IllegalArgumentException("a service is needed");
+            }
+        }
+
+        @Override
+        public String resourceId() {
+            return "swarm-service:" + service;
+        }
+
+        @Override
+        public String verb() {
+            return "remove";
+        }
+    }
 }

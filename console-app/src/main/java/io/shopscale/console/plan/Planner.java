@@ -105,6 +105,21 @@ public final class Planner {
     }
 
     /**
+     * The part of a full plan that does not touch app replicas: the network, the volumes, PostgreSQL, HAProxy and
+     * nginx, then nginx routed to exactly the replicas that serve. For an engine that runs the app tiers as
+     * orchestrator services ({@link SwarmPlanner}), which plans those itself.
+     */
+    public static List<Operation> infrastructure(DesiredTopology desired, ObservedStack observed) {
+        if (desired == null || observed == null) {
+            throw new IllegalArgumentException("planning needs both the desired topology and the observed stack");
+        }
+        Planner planner = new Planner(desired, observed, NO_CONFIG_HASH);
+        planner.planInfrastructure();
+        planner.routeWhatServes();
+        return List.copyOf(planner.steps);
+    }
+
+    /**
      * Only the first step of a full plan: nginx routes to exactly the replicas that serve. What a watcher runs every
      * few seconds, so that a replica that stops answering leaves nginx within seconds, even while no one heals; it
      * creates, starts and stops nothing. Empty while nginx does not run.

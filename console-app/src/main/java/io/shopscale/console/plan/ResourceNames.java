@@ -28,6 +28,11 @@ public final class ResourceNames {
         return stack.value() + "-" + service + "-" + replica;
     }
 
+    /** The Swarm service of one app tier; its tasks are named {@code <service>.<slot>.<task id>} by Swarm. */
+    public static String swarmService(StackName stack, String service) {
+        return stack.value() + "-" + service;
+    }
+
     public static String infrastructureContainer(StackName stack, String role) {
         return stack.value() + "-" + role;
     }

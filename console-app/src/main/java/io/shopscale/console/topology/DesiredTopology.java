@@ -43,9 +43,14 @@ public record DesiredTopology(StackName stack, Mode mode, Map<String, Integer> r
 
     /** One replica of every service of the mode, with the default limits: what {@code shopctl up} starts. */
     public static DesiredTopology initial(StackName stack, Mode mode, int publishPort) {
+        return initial(stack, mode, publishPort, Limits.DEFAULT);
+    }
+
+    /** One replica of every service of the mode, with these limits per replica. */
+    public static DesiredTopology initial(StackName stack, Mode mode, int publishPort, Limits limits) {
         Map<String, Integer> one = new LinkedHashMap<>();
         mode.services().forEach(service -> one.put(service, 1));
-        return new DesiredTopology(stack, mode, one, Limits.DEFAULT, publishPort);
+        return new DesiredTopology(stack, mode, one, limits, publishPort);
     }
 
     public int replicasOf(String service) {
