@@ -21,6 +21,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import io.shopscale.console.fault.FaultChange;
+import io.shopscale.console.fault.FaultException;
 import io.shopscale.console.load.LoadSettingsException;
 import io.shopscale.console.load.RateSchedule;
 import io.shopscale.console.load.ScenarioMix;
@@ -210,12 +212,7 @@ public final class ExperimentParser {
             case "kill" -> kill(at, name, value);
             case "heal" -> new Step.Heal(at, name);
             case "mark" -> new Step.Mark(at, name, text(value));
-            default -> {
-                problem(keys.get(kind).getKeyNode(), "fault steps are not supported yet: the engine port has no way "
-                        + "to switch a fault (the payments simulation sits on the gateway's internal listener, "
-                        + "which the console does not reach)");
-                yield null;
-            }
+            default -> fault(at, name, value);
         };
     }
 
@@ -283,6 +280,20 @@ public final class ExperimentParser {
         }
         problem(modeNode, "unknown mode " + quote(label) + "; use monolith or services");
         return null;
+    }
+
+    private Step fault(Duration at, String name, Node node) {
+        if (!(node instanceof ScalarNode)) {
+            problem(node, "a fault step is one line, such as fault: latency payments 800ms, fault: clear latency "
+                    + "payments or fault: clear all");
+            return null;
+        }
+        try {
+            return new Step.SwitchFault(at, name, FaultChange.parse(text(node)));
+        } catch (FaultException e) {
+            problem(node, e.getMessage());
+            return null;
+        }
     }
 
     private Step kill(Duration at, String name, Node node) {

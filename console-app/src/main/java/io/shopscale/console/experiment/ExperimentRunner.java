@@ -20,7 +20,7 @@ import io.shopscale.console.topology.StackName;
 /**
  * Runs an {@link Experiment} on a stack through the engine port: the steady-state check, the timeline (each step at
  * its time, one line per second, the abort rule after every second), the steady-state check again, and then, however
- * the run ended, the clean-up. Engine steps (scale, mode, kill, heal) run one after the other on
+ * the run ended, the clean-up. Engine steps (scale, mode, kill, heal, fault) run one after the other on
  * {@code engineLane}, so a scale that takes a minute does not hold up the seconds; load steps and marks take effect
  * at once.
  *
@@ -45,6 +45,7 @@ public final class ExperimentRunner {
     private final AtomicReference<String> stepFailure = new AtomicReference<>();
     private CompletableFuture<Void> engineWork = CompletableFuture.completedFuture(null);
     private String phase = "";
+    private volatile Consumer<RunEvent> eventListener = event -> { };
 
     public ExperimentRunner(Experiment experiment, ShopEngine engine, StackName stack, LoadPort load, RunClock clock,
                             Executor engineLane, Consumer<String> liveLines) {
@@ -55,6 +56,14 @@ public final class ExperimentRunner {
         this.clock = clock;
         this.engineLane = engineLane;
         this.liveLines = liveLines;
+    }
+
+    /**
+     * Hears of each event as it is recorded (a phase, a step begun, done or failed, a verdict), on the thread that
+     * recorded it: the runner's or the engine lane's. Set it before {@link #run()}.
+     */
+    public void onEvent(Consumer<RunEvent> listener) {
+        eventListener = listener;
     }
 
     /** Runs the experiment to its end, an abort, or an interrupt; the clean-up has run when this returns. */
@@ -231,6 +240,8 @@ public final class ExperimentRunner {
                 engine.heal(stack, ShopEngine.EngineListener.IGNORE);
             } else if (step instanceof Step.Kill kill) {
                 engine.kill(stack, victim(kill));
+            } else if (step instanceof Step.SwitchFault fault) {
+                engine.switchFault(stack, fault.change(), ShopEngine.EngineListener.IGNORE);
             } else if (step instanceof Step.SwitchMode switchMode) {
                 engine.up(topology(switchMode), ShopEngine.EngineListener.IGNORE);
             } else {
@@ -288,7 +299,11 @@ public final class ExperimentRunner {
         return line.toString();
     }
 
-    private synchronized void event(String kind, String text) {
-        events.add(new RunEvent(clock.millis(), kind, text));
+    private void event(String kind, String text) {
+        RunEvent event = new RunEvent(clock.millis(), kind, text);
+        synchronized (this) {
+            events.add(event);
+        }
+        eventListener.accept(event);
     }
 }

@@ -18,12 +18,12 @@ import io.shopscale.console.metrics.Sample;
 import io.shopscale.console.metrics.Subscription;
 
 /**
- * The real load: one {@link LoadGenerator} for the whole run, started by the first {@link #set}, and the hub's
- * 1-second samples (CPU per container included when the engine monitors the stack into the same hub).
+ * The real load: one {@link LoadGenerator} for the whole run, started by {@link #prepare} (or the first
+ * {@link #set}), and the hub's 1-second samples (CPU per container included when the engine monitors the stack into
+ * the same hub).
  *
- * <p>Two limits of what the generator and the hub offer today: the hub's samples carry percentiles but no histogram,
- * so a window's percentiles are upper bounds (see {@link WindowStats}); and the generator ramps every rate change
- * over its plan's ramp, so later load steps ramp as long as the first one did.
+ * <p>Each second carries the hub's histogram of that second, so a window's percentiles are those of its merged
+ * histogram (see {@link WindowStats}). Each load step ramps over its own ramp.
  */
 public final class GeneratorLoad implements LoadPort, AutoCloseable {
 
@@ -38,24 +38,35 @@ public final class GeneratorLoad implements LoadPort, AutoCloseable {
         this.hub = hub;
     }
 
+    /**
+     * Registers the shoppers and starts the generator at 0 requests/s, so that the run's clock starts with a
+     * generator that sends at once (the set-up takes seconds, more on a busy shop).
+     *
+     * @throws LoadSetupException when the shop does not answer, or shoppers cannot register or log in
+     */
+    public synchronized void prepare() throws LoadSetupException, InterruptedException {
+        if (generator != null) {
+            return;
+        }
+        LoadPlan plan = LoadPlan.against(target).withRate(0).withRamp(Duration.ZERO).withDuration(Duration.ZERO);
+        generator = new LoadGenerator(plan, hub);
+        subscription = hub.subscribe(samples::add);
+        generator.start();
+    }
+
     @Override
     public synchronized void set(double rate, Duration ramp, ScenarioMix mix) throws InterruptedException {
         if (generator == null) {
-            LoadPlan plan = LoadPlan.against(target).withRate(rate).withRamp(ramp).withDuration(Duration.ZERO)
-                    .withMix(mix == null ? ScenarioMix.DEFAULT : mix);
-            generator = new LoadGenerator(plan, hub);
-            subscription = hub.subscribe(samples::add);
             try {
-                generator.start();
+                prepare();
             } catch (LoadSetupException e) {
                 throw new IllegalStateException("no load was sent: " + e.getMessage(), e);
             }
-            return;
         }
-        generator.setRate(rate);
         if (mix != null) {
             generator.setMix(mix);
         }
+        generator.setRate(rate, ramp);
     }
 
     @Override
@@ -77,7 +88,8 @@ public final class GeneratorLoad implements LoadPort, AutoCloseable {
             Map<String, Double> cpu = new TreeMap<>();
             sample.containers().forEach((name, stats) -> cpu.put(name, stats.cpuPercent()));
             seconds.add(new Second(index, generator != null && generator.isRunning() ? target : 0,
-                    sample.total().ok(), sample.total().errors(), sample.total().latency(), null, Map.of(), cpu));
+                    sample.total().ok(), sample.total().errors(), sample.total().latency(), sample.latency(), Map.of(),
+                    cpu));
         }
         return seconds;
     }

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Writes a run's folder: {@code report.html} (opens offline: uPlot's JS and CSS are inlined from its WebJar),
  * {@code seconds.csv} and {@code seconds.json} (one row per second), {@code verdicts.json}, {@code latency.hlog}
- * (HdrHistogram's interval log, one histogram per second in microseconds, when the load gave histograms) and the
+ * (HdrHistogram's interval log, one histogram per second in microseconds) and the
  * experiment file as {@code experiment.yaml}.
  */
 public final class ReportWriter {
@@ -87,15 +87,24 @@ public final class ReportWriter {
         ArrayNode events = data.putArray("events");
         recording.events().forEach(event -> events.addObject().put("t", event.millis() / 1000.0)
                 .put("kind", event.kind()).put("text", event.text()));
+        ArrayNode faults = data.putArray("faults");
+        FaultWindow.of(recording.experiment(), recording.timelineStart(), recording.seconds().size())
+                .forEach(window -> faults.addObject().put("fault", window.fault()).put("start", window.start())
+                        .put("end", window.end()));
         ArrayNode verdicts = data.putArray("verdicts");
         for (Verdict verdict : recording.verdicts()) {
             ObjectNode row = verdicts.addObject().put("name", verdict.name()).put("status", verdict.status().name())
                     .put("start", verdict.window().start()).put("end", verdict.window().end())
                     .put("text", verdict.toText());
+            if (verdict.stats() != null) {
+                WindowStats stats = verdict.stats();
+                row.put("requests", stats.requests()).put("ok", stats.ok()).put("errors", stats.errors())
+                        .put("goodput", stats.goodput()).put("p50", stats.latency().p50Millis())
+                        .put("p95", stats.latency().p95Millis()).put("p99", stats.latency().p99Millis());
+            }
             ArrayNode results = row.putArray("results");
             verdict.results().forEach(result -> results.addObject().put("check", result.check().toText())
-                    .put("measured", result.measured()).put("passed", result.passed())
-                    .put("exact", result.exact()));
+                    .put("measured", result.measured()).put("passed", result.passed()));
         }
         return data;
     }
@@ -130,19 +139,11 @@ public final class ReportWriter {
             log.setBaseTime(startMillis);
             log.outputLogFormatVersion();
             log.outputLegend();
-            boolean any = false;
             for (Second second : recording.seconds()) {
-                if (second.histogram() != null) {
-                    var histogram = second.histogram().copy();
-                    histogram.setStartTimeStamp(startMillis + second.index() * 1000);
-                    histogram.setEndTimeStamp(startMillis + (second.index() + 1) * 1000);
-                    log.outputIntervalHistogram(histogram);
-                    any = true;
-                }
-            }
-            if (!any) {
-                log.outputComment("no histograms: the load's source gave only per-second percentiles "
-                        + "(see seconds.csv)");
+                var histogram = second.histogram().copy();
+                histogram.setStartTimeStamp(startMillis + second.index() * 1000);
+                histogram.setEndTimeStamp(startMillis + (second.index() + 1) * 1000);
+                log.outputIntervalHistogram(histogram);
             }
         }
     }
@@ -168,7 +169,7 @@ public final class ReportWriter {
         return html.toString();
     }
 
-    private static String resource(Class<?> owner, String name) throws IOException {
+    static String resource(Class<?> owner, String name) throws IOException {
         try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("missing resource " + name + " on the class path");

@@ -13,8 +13,8 @@ import io.shopscale.console.metrics.LatencySummary;
  * @param index      seconds since the run started (the steady-state check included)
  * @param targetRate requests/s the load was heading to
  * @param latency    the second's percentiles, in milliseconds
- * @param histogram  the second's latencies in microseconds, for merging over a window; null when the load's source
- *                   gives only percentiles (then a window's percentiles are bounded, see {@link WindowStats})
+ * @param histogram  the second's latencies in microseconds, merged over a window for its percentiles (see
+ *                   {@link WindowStats}); readers must not change it
  * @param replicas   ready app replicas per service at the second's end
  * @param cpu        CPU percent per container, as Docker reports it (100 = one core)
  */
@@ -22,6 +22,7 @@ public record Second(long index, double targetRate, long ok, long errors, Latenc
                      Map<String, Integer> replicas, Map<String, Double> cpu) {
 
     public Second {
+        java.util.Objects.requireNonNull(histogram, "histogram");
         replicas = new TreeMap<>(replicas);
         cpu = new TreeMap<>(cpu);
     }

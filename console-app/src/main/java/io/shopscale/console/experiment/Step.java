@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.shopscale.console.fault.FaultChange;
 import io.shopscale.console.load.ScenarioMix;
 import io.shopscale.console.topology.Mode;
 
@@ -65,6 +66,17 @@ public sealed interface Step {
         @Override
         public String describe() {
             return "heal";
+        }
+    }
+
+    /**
+     * Switches a fault on or off, or all off ({@code fault: latency payments 800ms}, {@code fault: clear latency
+     * payments}, {@code fault: clear all}), as {@code shopctl fault}.
+     */
+    record SwitchFault(Duration at, String name, FaultChange change) implements Step {
+        @Override
+        public String describe() {
+            return "fault " + change.toText();
         }
     }
 

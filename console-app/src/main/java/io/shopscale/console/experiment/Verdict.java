@@ -14,11 +14,10 @@ public record Verdict(String name, Window window, Status status, List<Result> re
 
     public enum Status { PASSED, FAILED, NOT_REACHED }
 
-    /** One check's measured value; {@code exact} false when a percentile is an upper bound. */
-    public record Result(Check check, double measured, boolean passed, boolean exact) {
+    /** One check's measured value. */
+    public record Result(Check check, double measured, boolean passed) {
         public String toText() {
-            return check.toText() + ": " + check.metric().format(measured) + (exact ? "" : " (upper bound)")
-                    + (passed ? " ok" : " FAILED");
+            return check.toText() + ": " + check.metric().format(measured) + (passed ? " ok" : " FAILED");
         }
     }
 
@@ -37,9 +36,11 @@ public record Verdict(String name, Window window, Status status, List<Result> re
             return new Verdict(name, window, Status.NOT_REACHED, List.of(), null);
         }
         WindowStats stats = WindowStats.of(seconds, window);
+        // No request finished: nothing was shown to hold, and a latency of 0 ms would pass every limit.
+        boolean measured = stats.requests() > 0;
         List<Result> results = checks.stream().map(check -> {
-            double measured = stats.measure(check.metric());
-            return new Result(check, measured, check.passes(measured), stats.exact() || !check.metric().isLatency());
+            double value = stats.measure(check.metric());
+            return new Result(check, value, measured && check.passes(value));
         }).toList();
         return new Verdict(name, window, results.stream().allMatch(Result::passed) ? Status.PASSED : Status.FAILED,
                 results, stats);
@@ -50,6 +51,7 @@ public record Verdict(String name, Window window, Status status, List<Result> re
         return String.format(Locale.ROOT, "%-11s %s  [%ds, %ds)  ", status.name().replace('_', ' '), name,
                 window.start(), window.end())
                 + (status == Status.NOT_REACHED ? "the run ended before this window did"
+                : stats.requests() == 0 ? "no request finished in this window"
                 : results.stream().map(Result::toText).collect(Collectors.joining("; ")));
     }
 }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
  * unambiguous, quoted where a reader could take a string for something else. {@code "2"}, {@code "1e3"},
  * {@code "0.5"}, {@code "-1"}, {@code "yes"} and {@code "null"} stay strings; multi-line strings are literal blocks.
  */
-final class YamlText {
+public final class YamlText {
 
     private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
             .stringQuotingChecker(new NumberLikeQuoting())
@@ -30,7 +30,7 @@ final class YamlText {
     }
 
     /** One document, without a {@code ---} marker. */
-    static String document(Object document) {
+    public static String document(Object document) {
         return write(document).replaceFirst("\\A---\\n", "");
     }
 
@@ -40,7 +40,7 @@ final class YamlText {
     }
 
     /** An ordered map from alternating keys and values; entries with a null value are left out. */
-    static Map<String, Object> map(Object... keysAndValues) {
+    public static Map<String, Object> map(Object... keysAndValues) {
         if (keysAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("keys and values must pair up");
         }

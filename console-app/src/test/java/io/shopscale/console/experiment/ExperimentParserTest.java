@@ -102,18 +102,52 @@ class ExperimentParserTest {
     }
 
     @Test
-    void faultsAreRefusedAsNotSupportedYet() {
+    void faultStepsSwitchFaultsOnAndOffAndCleanUpCanClearThemAll() {
         String file = """
                 duration: 1m
                 timeline:
                   - at: 5s
-                    fault: {payments-latency: 500ms}
+                    name: slow payments
+                    fault: latency payments 800ms
+                  - at: 20s
+                    fault: timeout monolith:2
+                  - at: 40s
+                    fault: clear latency payments
+                cleanup:
+                  - fault: clear all
                 """;
 
-        assertThat(ExperimentParser.validate(file)).singleElement().satisfies(problem -> {
-            assertThat(problem.position()).isEqualTo(new Position(4, 5));
-            assertThat(problem.message()).startsWith("fault steps are not supported yet");
-        });
+        Experiment experiment = ExperimentParser.parse(file);
+
+        assertThat(experiment.timeline()).extracting(Step::name, Step::describe).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("slow payments", "fault latency payments 800ms"),
+                org.assertj.core.groups.Tuple.tuple("step-2", "fault timeout monolith:2"),
+                org.assertj.core.groups.Tuple.tuple("step-3", "fault clear latency payments"));
+        assertThat(experiment.cleanup()).extracting(Step::describe).containsExactly("fault clear all");
+    }
+
+    @Test
+    void aBadFaultIsReportedAtItsValueWithWhatIsAllowed() {
+        String file = """
+                duration: 1m
+                timeline:
+                  - at: 5s
+                    fault: latency payments 20 seconds
+                  - at: 10s
+                    fault: timeout monolith-2
+                  - at: 15s
+                    fault: {payments-latency: 500ms}
+                  - at: 20s
+                    fault: jitter payments 5ms
+                """;
+
+        assertThat(ExperimentParser.validate(file)).extracting(problem -> problem.toText("x.yaml")).containsExactly(
+                "x.yaml:4:12: \"latency payments 20 seconds\" has words too many; write it as latency payments 800ms",
+                "x.yaml:6:12: unknown target \"monolith-2\"; name a replica as service:number (monolith:2, "
+                        + "payments:1) or say database",
+                "x.yaml:8:12: a fault step is one line, such as fault: latency payments 800ms, fault: clear latency "
+                        + "payments or fault: clear all",
+                "x.yaml:10:12: unknown fault \"jitter\"; " + io.shopscale.console.fault.Fault.usage());
     }
 
     @Test

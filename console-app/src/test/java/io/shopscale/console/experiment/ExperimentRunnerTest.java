@@ -128,6 +128,30 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void faultStepsSwitchFaultsThroughTheEnginePortAndTheCleanUpClearsThem() {
+        FakeLoad load = new FakeLoad(clock, engine, STACK, 30);
+        String file = """
+                duration: 20s
+                timeline:
+                  - {at: 0s, load: {rate: 20}}
+                  - {at: 5s, name: slow, fault: latency payments 800ms}
+                  - {at: 10s, fault: failure payments 50%}
+                  - {at: 15s, fault: clear latency payments}
+                cleanup:
+                  - fault: clear all
+                """;
+
+        Recording recording = runner(file, load).run();
+
+        assertThat(recording.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(engine.commands()).containsExactly("fault latency payments 800ms", "fault failure payments 50%",
+                "fault clear latency payments", "fault clear all");
+        assertThat(engine.faults(STACK).isEmpty()).isTrue();
+        assertThat(recording.events()).filteredOn(event -> event.kind().equals("step done"))
+                .extracting(RunEvent::text).startsWith("fault latency payments 800ms");
+    }
+
+    @Test
     void whenTheSteadyStateDoesNotHoldBeforeTheTimelineDoesNotRun() {
         FakeLoad load = new FakeLoad(clock, engine, STACK, 5);
 

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A run clock that jumps to where it is asked to sleep until; before it jumps, the listener hears where to, so that
  * a fake shop can play out the time in between in the state it is in now.
  */
-final class FakeClock implements RunClock {
+public final class FakeClock implements RunClock {
 
     private java.util.function.LongConsumer beforeJump = target -> { };
 
@@ -14,7 +14,7 @@ final class FakeClock implements RunClock {
 
     private long millis;
 
-    void beforeJump(java.util.function.LongConsumer listener) {
+    public void beforeJump(java.util.function.LongConsumer listener) {
         beforeJump = listener;
     }
 

@@ -18,7 +18,7 @@ import io.shopscale.console.topology.StackName;
  * fails after 1 s. Rates change at once (ramps are ignored). Each second is played out when the fake clock
  * jumps past its end, in the state the shop and the load are in before the jump.
  */
-final class FakeLoad implements LoadPort {
+public final class FakeLoad implements LoadPort {
 
     private final FakeClock clock;
     private final ShopEngine engine;
@@ -26,11 +26,12 @@ final class FakeLoad implements LoadPort {
     private final double perReplica;
     private final List<String> calls = new ArrayList<>();
     private double rate;
+    private double hiccupAt = Double.NaN;
     private boolean sending;
     private long nextSecond;
     private final List<Second> finished = new ArrayList<>();
 
-    FakeLoad(FakeClock clock, ShopEngine engine, StackName stack, double perReplica) {
+    public FakeLoad(FakeClock clock, ShopEngine engine, StackName stack, double perReplica) {
         this.clock = clock;
         this.engine = engine;
         this.stack = stack;
@@ -38,13 +39,21 @@ final class FakeLoad implements LoadPort {
         clock.beforeJump(this::playUntil);
     }
 
-    List<String> calls() {
+    public List<String> calls() {
         return calls;
+    }
+
+    /** The first time {@code rate} is sent, every request fails, as in a replica's long pause. */
+    public void hiccupOnceAt(double rate) {
+        hiccupAt = rate;
     }
 
     @Override
     public void set(double requestsPerSecond, Duration ramp, ScenarioMix mix) {
         calls.add("set " + Durations.formatRate(requestsPerSecond));
+        if (rate == hiccupAt && requestsPerSecond != rate) {
+            hiccupAt = Double.NaN;
+        }
         rate = requestsPerSecond;
         sending = true;
     }
@@ -68,7 +77,7 @@ final class FakeLoad implements LoadPort {
                 .filter(replica -> "app".equals(replica.role()) && replica.ready()).count();
         while (nextSecond < millis / 1000) {
             long sent = sending ? Math.round(rate) : 0;
-            long ok = Math.min(sent, Math.round(ready * perReplica));
+            long ok = rate == hiccupAt ? 0 : Math.min(sent, Math.round(ready * perReplica));
             Histogram histogram = new Histogram(3);
             histogram.recordValueWithCount(5_000, Math.max(ok, 0));
             if (sent > ok) {

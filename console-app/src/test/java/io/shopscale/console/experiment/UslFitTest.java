@@ -10,8 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The points are generated from known parameters (no published dataset was within reach when this was written), so
- * the test checks that the fit gives back σ and κ, with and without noise, and the identities of the law: Amdahl without coherency, the peak at √((1−σ)/κ).
+ * The fit against a published reference, and against points generated from known parameters (with and without
+ * noise), and the identities of the law: Amdahl without coherency, the peak at √((1−σ)/κ).
+ *
+ * <p>The reference: the test {@code tests/coef.R} of the R package {@code usl} (Stefan Möding, CRAN,
+ * https://github.com/smoeding/usl), whose default method is Gunther's transformation into a second-degree polynomial
+ * (<i>Guerrilla Capacity Planning</i>, Springer 2007, §5.2.3), as {@link UslFit} does. Its relative capacities,
+ * published to five significant digits, {@code load = 1, 2, 4, 6, 8, 10} and
+ * {@code tput = 1, 1.8868, 3.0769, 3.5294, 3.5398, 3.3557}, give σ = 0.02 and κ = 0.02 to three significant digits
+ * ({@code tests/coef.Rout.save}).
  */
 class UslFitTest {
 
@@ -21,6 +28,21 @@ class UslFitTest {
             points.add(new UslFit.Point(n, law.throughput(n)));
         }
         return points;
+    }
+
+    @Test
+    void reproducesThePublishedReferenceOfTheUslPackage() {
+        List<UslFit.Point> published = List.of(new UslFit.Point(1, 1), new UslFit.Point(2, 1.8868),
+                new UslFit.Point(4, 3.0769), new UslFit.Point(6, 3.5294), new UslFit.Point(8, 3.5398),
+                new UslFit.Point(10, 3.3557));
+
+        UslFit fit = UslFit.fit(published);
+
+        // signif(x, 3) == 0.02 in R means 0.01995 <= x < 0.02005.
+        assertThat(fit.sigma()).isCloseTo(0.02, within(0.00005));
+        assertThat(fit.kappa()).isCloseTo(0.02, within(0.00005));
+        // The law then peaks at √((1−σ)/κ) = 7.0 replicas, where the published points turn down.
+        assertThat(fit.peakReplicas()).isCloseTo(7.0, within(0.01));
     }
 
     @Test

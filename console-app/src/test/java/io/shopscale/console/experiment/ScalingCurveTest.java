@@ -1,0 +1,146 @@
+package io.shopscale.console.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.shopscale.console.engine.ShopEngine;
+import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.Mode;
+import io.shopscale.console.window.FakeShopEngine;
+
+class ScalingCurveTest {
+
+    /** A host that reports the same busy share over every probe. */
+    static HostCpu busy(double share) {
+        return new HostCpu() {
+            @Override
+            public long[] read() {
+                return new long[] {0, 0};
+            }
+
+            @Override
+            public double busyShare(long[] from, long[] to) {
+                return share;
+            }
+        };
+    }
+
+    @Test
+    void findsTheHighestRateEachReplicaCountHoldsAndFitsTheLaw() throws InterruptedException {
+        FakeShopEngine engine = new FakeShopEngine();
+        engine.up(DesiredTopology.initial(ExperimentRunnerTest.STACK, Mode.MONOLITH, 8080),
+                ShopEngine.EngineListener.IGNORE);
+        engine.commands().clear();
+        FakeClock clock = new FakeClock();
+        // Each ready replica serves 30 requests/s in 5 ms; beyond that requests fail after 1 s.
+        FakeLoad load = new FakeLoad(clock, engine, ExperimentRunnerTest.STACK, 30);
+        List<String> lines = new ArrayList<>();
+        ScalingCurve.Settings settings = new ScalingCurve.Settings("monolith", List.of(1, 2, 3), 10, 10, 500,
+                Duration.ofSeconds(10), Duration.ofSeconds(8), 0.01);
+
+        ScalingCurve.Result result = new ScalingCurve(settings, engine, ExperimentRunnerTest.STACK, load, clock,
+                busy(0.5), lines::add).run();
+
+        assertThat(result.points()).extracting(ScalingCurve.Point::rate).containsExactly(30.0, 60.0, 90.0);
+        assertThat(result.probes()).filteredOn(probe -> !probe.held()).extracting(ScalingCurve.Probe::rate)
+                .containsExactly(40.0, 70.0, 100.0);
+        assertThat(engine.commands()).containsExactly("scale {monolith=1}", "scale {monolith=2}",
+                "scale {monolith=3}");
+        assertThat(load.calls()).endsWith("stop");
+        // Linear: no contention, no coherency.
+        assertThat(result.fit().lambda()).isEqualTo(30);
+        assertThat(result.fit().sigma()).isCloseTo(0, within(1e-9));
+        assertThat(result.fit().kappa()).isCloseTo(0, within(1e-9));
+        assertThat(result.explanation()).startsWith("3 replicas held 90/s, 3.00 times what 1 held");
+        assertThat(lines).contains("1 replicas at 40/s: p99 1000 ms, errors 25.00%, goodput 30.0/s, host CPU 50%  "
+                + "missed");
+    }
+
+    @Test
+    void withTwoMissesToStopOneHiccupDoesNotEndTheClimb() throws InterruptedException {
+        FakeShopEngine engine = new FakeShopEngine();
+        engine.up(DesiredTopology.initial(ExperimentRunnerTest.STACK, Mode.MONOLITH, 8080),
+                ShopEngine.EngineListener.IGNORE);
+        FakeClock clock = new FakeClock();
+        FakeLoad load = new FakeLoad(clock, engine, ExperimentRunnerTest.STACK, 30);
+        load.hiccupOnceAt(20);
+        ScalingCurve.Settings settings = new ScalingCurve.Settings("monolith", List.of(1, 2), 10, 10, 500,
+                Duration.ofSeconds(10), Duration.ofSeconds(8), 0.01, 2);
+
+        ScalingCurve.Result result = new ScalingCurve(settings, engine, ExperimentRunnerTest.STACK, load, clock,
+                busy(0.5), line -> { }).run();
+
+        assertThat(result.points()).extracting(ScalingCurve.Point::rate).containsExactly(30.0, 60.0);
+        assertThat(result.probes()).filteredOn(probe -> !probe.held()).extracting(ScalingCurve.Probe::rate)
+                .containsExactly(20.0, 40.0, 50.0, 70.0, 80.0);
+    }
+
+    @Test
+    void aCountThatCannotHoldThePreviousRateStepsDownToTheRateItHolds() throws InterruptedException {
+        FakeShopEngine engine = new FakeShopEngine();
+        engine.up(DesiredTopology.initial(ExperimentRunnerTest.STACK, Mode.MONOLITH, 8080),
+                ShopEngine.EngineListener.IGNORE);
+        FakeClock clock = new FakeClock();
+        FakeLoad load = new FakeLoad(clock, engine, ExperimentRunnerTest.STACK, 30);
+        ScalingCurve.Settings settings = new ScalingCurve.Settings("monolith", List.of(2, 1), 10, 10, 500,
+                Duration.ofSeconds(10), Duration.ofSeconds(8), 0.01);
+
+        ScalingCurve.Result result = new ScalingCurve(settings, engine, ExperimentRunnerTest.STACK, load, clock,
+                busy(0.5), line -> { }).run();
+
+        assertThat(result.points()).extracting(ScalingCurve.Point::rate).containsExactly(60.0, 30.0);
+        assertThat(result.probes()).filteredOn(probe -> probe.replicas() == 1)
+                .extracting(ScalingCurve.Probe::rate).containsExactly(60.0, 50.0, 40.0, 30.0);
+        assertThat(result.fit()).isNull();
+    }
+
+    @Test
+    void aPointCarriesTheHostCpuWhereItsClimbStoppedNotWhereItHeld() {
+        // Three replicas stepping down from two replicas' best rate: 105/s and 90/s missed, 75/s held.
+        List<ScalingCurve.Probe> probes = List.of(new ScalingCurve.Probe(2, 120, null, 0.92, false),
+                new ScalingCurve.Probe(3, 105, null, 0.96, false), new ScalingCurve.Probe(3, 90, null, 0.91, false),
+                new ScalingCurve.Probe(3, 75, null, 0.72, true));
+        ScalingCurve.Probe held = probes.get(3);
+
+        assertThat(ScalingCurve.stoppedAt(probes, held).hostCpu()).isEqualTo(0.91);
+        assertThat(ScalingCurve.stoppedAt(List.of(held), held).hostCpu()).isEqualTo(0.72);
+    }
+
+    @Test
+    void theSentenceNamesASaturatedHostBeforeTheLaw() {
+        List<ScalingCurve.Point> points = List.of(new ScalingCurve.Point(1, 40, 300, 0.6),
+                new ScalingCurve.Point(2, 60, 300, 0.85), new ScalingCurve.Point(3, 64, 300, 0.97));
+
+        String text = ScalingCurve.explain(points, ScalingCurve.fit(points));
+
+        assertThat(text).startsWith("3 replicas held 64/s, 1.60 times what 1 held (3 times would be linear). ")
+                .contains("The host was saturated: its CPU was 97% busy at 3 replicas");
+    }
+
+    @Test
+    void withoutASaturatedHostTheSentenceNamesContentionOrCoherency() {
+        UslFit contention = new UslFit(40, 0.2, 0);
+        List<ScalingCurve.Point> amdahl = points(contention, 0.5);
+        assertThat(ScalingCurve.explain(amdahl, ScalingCurve.fit(amdahl)))
+                .contains("Contention dominates (σ = 0.200)").contains("approaches 200.0/s");
+
+        UslFit coherency = new UslFit(40, 0.05, 0.2);
+        List<ScalingCurve.Point> retrograde = points(coherency, 0.5);
+        assertThat(ScalingCurve.explain(retrograde, ScalingCurve.fit(retrograde)))
+                .contains("Coherency dominates (κ = 0.2000)").contains("peaks at about 2.2 replicas");
+    }
+
+    private static List<ScalingCurve.Point> points(UslFit law, double hostCpu) {
+        List<ScalingCurve.Point> points = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            points.add(new ScalingCurve.Point(n, law.throughput(n), 100, hostCpu));
+        }
+        return points;
+    }
+}
