@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Keeps the engine's heart pure: what it decides is tested without Docker, JavaFX or a file system. */
 class ArchitectureTest {
 
-    private static final String[] PURE_PACKAGES = {"..plan..", "..topology.."};
+    private static final String[] PURE_PACKAGES = {"..plan..", "..topology..", "..fault.."};
 
     private static final ArchRule NEITHER_DOCKER_NOR_JAVAFX = noClasses()
             .that().resideInAnyPackage(PURE_PACKAGES)
@@ -31,15 +31,16 @@ class ArchitectureTest {
     private static final ArchRule ONLY_THE_JDK = classes()
             .that().resideInAnyPackage(PURE_PACKAGES)
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "io.shopscale.console.plan..", "io.shopscale.console.topology..");
+            .resideInAnyPackage("java..", "io.shopscale.console.plan..", "io.shopscale.console.topology..",
+                    "io.shopscale.console.fault..");
 
     private static final ArchRule TOPOLOGY_KNOWS_NOTHING_OF_PLANS = noClasses()
             .that().resideInAPackage("..topology..")
             .should().dependOnClassesThat().resideInAPackage("..plan..");
 
-    /** The engine port has backends; only the Docker one talks to docker-java. */
-    private static final ArchRule ONLY_THE_DOCKER_PACKAGE_TALKS_TO_DOCKER = noClasses()
-            .that().resideOutsideOfPackage("io.shopscale.console.docker..")
+    /** The engine port has backends; only the Docker one and the Swarm one talk to docker-java. */
+    private static final ArchRule ONLY_THE_DOCKER_AND_SWARM_PACKAGES_TALK_TO_DOCKER = noClasses()
+            .that().resideOutsideOfPackages("io.shopscale.console.docker..", "io.shopscale.console.swarm..")
             .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..");
 
     private static JavaClasses production;
@@ -68,7 +69,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheDockerPackageDependsOnDockerJava() {
-        ONLY_THE_DOCKER_PACKAGE_TALKS_TO_DOCKER.check(production);
+        ONLY_THE_DOCKER_AND_SWARM_PACKAGES_TALK_TO_DOCKER.check(production);
     }
 
     @Test

@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         description = "Deploys the ShopScale shop on the local Docker engine and scales it.",
         subcommands = {UpCommand.class, ScaleCommand.class, StatusCommand.class, LogsCommand.class,
                 NginxConfigCommand.class, HealCommand.class, LoadCommand.class, ExportCommand.class,
-                ExperimentCommand.class, DownCommand.class})
+                ExperimentCommand.class, FaultCommand.class, DownCommand.class})
 public final class ShopCtl {
 
     static final int FAILED = 1;

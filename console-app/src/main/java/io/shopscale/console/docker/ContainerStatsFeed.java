@@ -108,9 +108,20 @@ public final class ContainerStatsFeed implements AutoCloseable {
         List<Container> containers = docker.listContainersCmd()
                 .withLabelFilter(Map.of(Labels.STACK, stack, Labels.ROLE, Labels.ROLE_APP)).exec();
         Map<String, String> running = new HashMap<>();
-        containers.forEach(container -> running.put(container.getId(),
-                container.getNames()[0].replaceFirst("^/", "")));
+        containers.forEach(container -> running.put(container.getId(), replicaName(container)));
         return running;
+    }
+
+    /**
+     * The replica's name: its container's, or for a Swarm task ({@code <service>.<slot>.<task id>}) the name the
+     * console gives it and its hostname, {@code <service>-<slot>}.
+     */
+    static String replicaName(Container container) {
+        String task = container.getLabels() == null ? null : container.getLabels().get("com.docker.swarm.task.name");
+        if (task != null && task.matches(".+\\.\\d+\\.[^.]+")) {
+            return task.replaceFirst("^(.+)\\.(\\d+)\\.[^.]+$", "$1-$2");
+        }
+        return container.getNames()[0].replaceFirst("^/", "");
     }
 
     private StatsStream open(String id, String replica) {

@@ -11,6 +11,8 @@ import io.shopscale.console.docker.ContainerSpec;
 import io.shopscale.console.docker.DockerPlanExecutor;
 import io.shopscale.console.docker.DockerStack;
 import io.shopscale.console.docker.StackAddresses;
+import io.shopscale.console.fault.FaultTarget;
+import io.shopscale.console.fault.FaultsInForce;
 import io.shopscale.console.health.ReadinessProbe;
 import io.shopscale.console.nginx.RoutingSnapshot;
 import io.shopscale.console.plan.ContainerRef;
@@ -21,6 +23,8 @@ import io.shopscale.console.plan.ObservedStack;
 import io.shopscale.console.plan.Plan;
 import io.shopscale.console.plan.ResourceNames;
 import io.shopscale.console.topology.StackName;
+import io.shopscale.console.topology.TopologyException;
+import io.shopscale.console.topology.UserText;
 
 /**
  * One stack on the Docker engine: the wish as labels of a never-started container, containers found by label, each
@@ -79,17 +83,64 @@ final class DockerStackRuntime implements StackRuntime {
                 .execute(plan, progress -> events.on(new EngineEvent.Step(progress)));
     }
 
-    /** The stack, and nginx's routing as it was read: with each replica's slow start, for the status. */
-    record Observation(ObservedStack stack, Optional<RoutingSnapshot> routing) {
+    @Override
+    public void thaw() {
+        stack.pausedContainers().forEach(stack::unpause);
     }
 
-    /** As {@link #observe(StackWish)}, with nginx's routing snapshot; the stack's labels alone without a wish. */
-    Observation observation(Optional<StackWish> wish, Instant now) {
+    @Override
+    public void applyFaults(StackWish wish, FaultsInForce faults, boolean payments) {
+        List<String> frozen = faults.frozen().stream().map(this::container).toList();
+        stack.pausedContainers().stream().filter(paused -> !frozen.contains(paused)).forEach(stack::unpause);
+        for (ObservedContainer replica : stack.observe().containers()) {
+            if (replica.isApp() && replica.state().needsStop()) {
+                double cpus = faults.cpusOf(new FaultTarget(replica.service(), replica.replica()))
+                        .orElse(wish.desired().limits().cpus());
+                if (cpus > 0) {
+                    stack.limitCpus(replica.name(), cpus);
+                }
+            }
+        }
+        if (payments) {
+            // The simulation is a row in the database: a frozen database must answer while it changes.
+            stack.unpause(container(FaultTarget.DATABASE));
+            new PaymentsSimulation(addresses().of(ContainerRef.infrastructure(name, Labels.ROLE_NGINX)),
+                    StackSecrets.forStack(home, name).internalToken())
+                    .set(faults.paymentsLatency(), faults.paymentsFailureRate());
+        }
+        frozen.forEach(stack::pause);
+    }
+
+    /** The container a fault target names. */
+    String container(FaultTarget target) {
+        return target.isDatabase() ? ResourceNames.infrastructureContainer(name, Labels.ROLE_POSTGRES)
+                : ResourceNames.appContainer(name, target.service(), target.replica());
+    }
+
+    @Override
+    public StackObservation observation(Optional<StackWish> wish, Instant now) {
         Optional<StackAddresses> addresses = stack.addresses();
         if (wish.isEmpty() || addresses.isEmpty()) {
-            return new Observation(stack.observe(), Optional.empty());
+            return new StackObservation(stack.observe(), Optional.empty(), Map.of());
         }
-        return observe(addresses.get(), gateway(wish.get(), addresses.get()), now);
+        Observation observed = observe(addresses.get(), gateway(wish.get(), addresses.get()), now);
+        Map<String, String> byName = new java.util.HashMap<>();
+        observed.stack().containers().forEach(c -> byName.put(c.name(), addresses.get().of(c.ref())));
+        return new StackObservation(observed.stack(), observed.routing(), byName);
+    }
+
+    @Override
+    public void kill(String replica) {
+        boolean isReplica = stack.observe().containers().stream()
+                .anyMatch(c -> c.isApp() && c.name().equals(replica));
+        if (!isReplica) {
+            throw new TopologyException(UserText.quote(replica) + " is not a replica of stack " + name.value());
+        }
+        stack.kill(replica);
+    }
+
+    /** The stack, and nginx's routing as it was read. */
+    private record Observation(ObservedStack stack, Optional<RoutingSnapshot> routing) {
     }
 
     /**
@@ -115,6 +166,11 @@ final class DockerStackRuntime implements StackRuntime {
 
     /** The stack's addresses; a free subnet when it has no network yet. */
     private StackAddresses addresses() {
+        return addresses(stack);
+    }
+
+    /** The addresses of {@code stack}'s network; a free subnet when it has no network yet. */
+    static StackAddresses addresses(DockerStack stack) {
         return stack.addresses().orElseGet(() -> {
             var used = stack.usedSubnets();
             return StackAddresses.candidateSubnets().stream().filter(subnet -> !used.contains(subnet))
@@ -141,7 +197,7 @@ final class DockerStackRuntime implements StackRuntime {
         return () -> probe.ready(address, ContainerSpecs.APP_PORT);
     }
 
-    private static ContainerSpec spec(ContainerSpecs specs, NginxGateway gateway, StackAddresses addresses,
+    static ContainerSpec spec(ContainerSpecs specs, NginxGateway gateway, StackAddresses addresses,
             ContainerRef container, String appHash) {
         return switch (container.role()) {
             case Labels.ROLE_POSTGRES -> specs.postgres(container);

@@ -106,4 +106,17 @@ public sealed interface EngineEvent {
             return container + " is not ready (" + reason + ")";
         }
     }
+
+    /**
+     * A fault was switched on or off, or, for {@code down}, happened.
+     *
+     * @param fault the fault's text form ({@code latency payments 800ms})
+     * @param why   a note for people ("kept with the stack, applied again"), or empty
+     */
+    record FaultSwitched(String fault, boolean on, String why) implements EngineEvent {
+        @Override
+        public String summary() {
+            return (on ? "fault on: " : "fault off: ") + fault + (why.isEmpty() ? "" : " (" + why + ")");
+        }
+    }
 }

@@ -17,6 +17,7 @@ import io.shopscale.console.nginx.NginxConfigRenderer;
 import io.shopscale.console.nginx.NginxConfigurator;
 import io.shopscale.console.nginx.NginxUnreachableException;
 import io.shopscale.console.nginx.ReplicaWarmUp;
+import io.shopscale.console.nginx.RoutedBackend;
 import io.shopscale.console.nginx.RoutingSnapshot;
 import io.shopscale.console.nginx.UpstreamServer;
 import io.shopscale.console.plan.ContainerRef;
@@ -31,12 +32,24 @@ final class NginxGateway {
 
     private final StackName stack;
     private final Mode mode;
-    private final StackAddresses addresses;
+    private final ReplicaAddresses addresses;
     private final NginxConfigRenderer renderer = NginxConfigRenderer.withDefaultTemplates();
     private final NginxConfigurator configurator;
     private final ReplicaWarmUp warmUp;
 
+    /** Where a replica answers: its IPv4 address on the stack's network. */
+    @FunctionalInterface
+    interface ReplicaAddresses {
+        String of(String service, int replica);
+    }
+
+    /** A gateway of the Docker engine, whose replicas have fixed addresses. */
     NginxGateway(DockerStack docker, StackName stack, Mode mode, StackAddresses addresses, String container) {
+        this(docker, stack, mode, (service, replica) -> addresses.of(ContainerRef.app(stack, service, replica)),
+                container);
+    }
+
+    NginxGateway(DockerStack docker, StackName stack, Mode mode, ReplicaAddresses addresses, String container) {
         this.stack = stack;
         this.mode = mode;
         this.addresses = addresses;
@@ -59,12 +72,28 @@ final class NginxGateway {
      * @throws io.shopscale.console.nginx.NginxApplyException when nginx does not take the change
      */
     Applied apply(Map<String, List<Integer>> replicas) {
+        Map<String, Map<Integer, String>> backends = new LinkedHashMap<>();
+        replicas.forEach((service, numbers) -> {
+            Map<Integer, String> pool = new LinkedHashMap<>();
+            numbers.forEach(replica -> pool.put(replica, addresses.of(service, replica)));
+            backends.put(service, pool);
+        });
+        return applyAt(backends);
+    }
+
+    /**
+     * As {@link #apply}, with each replica's address given: per service, replica number to IPv4 address (a Swarm
+     * task's address is Swarm's choice).
+     */
+    Applied applyAt(Map<String, Map<Integer, String>> backends) {
         Map<String, List<UpstreamServer>> upstreams = new LinkedHashMap<>();
-        replicas.forEach((service, numbers) -> upstreams.put(service, numbers.stream()
-                .map(replica -> new UpstreamServer(replica, ContainerRef.app(stack, service, replica).name(),
-                        address(service, replica)))
+        backends.forEach((service, pool) -> upstreams.put(service, pool.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(backend -> new UpstreamServer(backend.getKey(),
+                        ContainerRef.app(stack, service, backend.getKey()).name(),
+                        backend.getValue() + ":" + ContainerSpecs.APP_PORT))
                 .toList()));
-        warmUpJoining(replicas);
+        warmUpJoining(backends);
         return configurator.apply(new GatewayModel(stack, mode, upstreams));
     }
 
@@ -73,21 +102,27 @@ final class NginxGateway {
      * joining an empty pool takes all of its requests at once however warm it is, and warming it would only keep the
      * service unavailable longer.
      */
-    private void warmUpJoining(Map<String, List<Integer>> replicas) {
-        Map<String, List<Integer>> routedNow = routed().orElse(Map.of());
+    private void warmUpJoining(Map<String, Map<Integer, String>> backends) {
+        Map<String, List<String>> routedNow = routedAddresses().orElse(Map.of());
         List<String> joining = new ArrayList<>();
-        replicas.forEach((service, numbers) -> {
-            List<Integer> serving = routedNow.getOrDefault(service, List.of());
+        backends.forEach((service, pool) -> {
+            List<String> serving = routedNow.getOrDefault(service, List.of());
             if (!serving.isEmpty() && ReplicaWarmUp.warms(service)) {
-                numbers.stream().filter(replica -> !serving.contains(replica))
-                        .forEach(replica -> joining.add(address(service, replica)));
+                pool.values().stream().map(address -> address + ":" + ContainerSpecs.APP_PORT)
+                        .filter(address -> !serving.contains(address)).forEach(joining::add);
             }
         });
         warmUp.warm(joining);
     }
 
-    private String address(String service, int replica) {
-        return addresses.of(ContainerRef.app(stack, service, replica)) + ":" + ContainerSpecs.APP_PORT;
+    /** The {@code address:port} of each backend nginx routes to now, per service; empty when nginx does not answer. */
+    private Optional<Map<String, List<String>>> routedAddresses() {
+        return routing().map(snapshot -> {
+            Map<String, List<String>> pools = new LinkedHashMap<>();
+            snapshot.pools().forEach((service, routed) -> pools.put(service,
+                    routed.stream().map(RoutedBackend::address).toList()));
+            return pools;
+        });
     }
 
     /**

@@ -6,15 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.shopscale.console.export.ExportFormat;
+import io.shopscale.console.fault.FaultChange;
+import io.shopscale.console.fault.FaultsInForce;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.metrics.Subscription;
 import io.shopscale.console.plan.Plan;
 import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.EngineKind;
 import io.shopscale.console.topology.StackName;
 
 /**
  * The engine port: everything {@code shopctl} and the window ask of a stack, whatever runs it (the local Docker engine
- * today). Every method blocks; the window calls them off the FX thread. Commands that change a stack (up, scale,
+ * or Docker Swarm). Every method blocks; the window calls them off the FX thread. Commands that change a stack (up, scale,
  * heal, down) take it for themselves first, across processes (see {@link StackLock}), and report what they do as
  * {@link EngineEvent}s on the calling thread.
  */
@@ -28,6 +31,15 @@ public interface ShopEngine {
      * @throws io.shopscale.console.plan.PlanFailedException when a step failed (the event stream says which and why)
      */
     Plan up(DesiredTopology desired, EngineListener events);
+
+    /**
+     * As {@link #up(DesiredTopology, EngineListener)}, on the engine asked for: the stack remembers it, so the other
+     * commands need not be told.
+     *
+     * @throws io.shopscale.console.topology.TopologyException when the stack runs on another engine, or this one
+     *                                                         is not available
+     */
+    Plan up(DesiredTopology desired, EngineKind engine, EngineListener events);
 
     /**
      * Changes replica counts of a running stack, keeping everything else as it runs (images included).
@@ -77,6 +89,32 @@ public interface ShopEngine {
      */
     default List<Path> export(StackName stack, ExportFormat format, Path directory, boolean withSecrets) {
         throw new UnsupportedOperationException("This engine cannot export a stack.");
+    }
+
+    /**
+     * The faults in force on the stack (see {@link io.shopscale.console.fault.Fault}), as kept with it: they outlive
+     * {@code down} and {@code up}, and {@code up}, {@code scale} and {@code heal} apply them again to the containers
+     * they start. {@code down --volumes} forgets them with the data.
+     *
+     * @throws UnsupportedOperationException from an engine that has no faults
+     */
+    default FaultsInForce faults(StackName stack) {
+        throw new UnsupportedOperationException("This engine cannot switch faults.");
+    }
+
+    /**
+     * Switches a fault on or off, or all off, on the running stack: keeps what is in force with the stack first, then
+     * applies it, and reports each fault switched as an {@link EngineEvent.FaultSwitched}. {@code down} kills the
+     * replica once and keeps nothing.
+     *
+     * @return the faults in force afterwards
+     * @throws io.shopscale.console.fault.FaultException when the fault to clear is not in force
+     * @throws io.shopscale.console.topology.TopologyException when the stack does not run, or the target replica
+     *                                                        is not one of it
+     * @throws UnsupportedOperationException from an engine that has no faults
+     */
+    default FaultsInForce switchFault(StackName stack, FaultChange change, EngineListener events) {
+        throw new UnsupportedOperationException("This engine cannot switch faults.");
     }
 
     /** Receives a command's events on the engine's thread; a window hands them to its own thread itself. */

@@ -21,9 +21,12 @@ import io.shopscale.console.docker.BaseImages;
 import io.shopscale.console.docker.DockerContainerShell;
 import io.shopscale.console.docker.DockerHost;
 import io.shopscale.console.docker.DockerStack;
-import io.shopscale.console.docker.StackAddresses;
 import io.shopscale.console.export.ExportFormat;
 import io.shopscale.console.export.StackExporter;
+import io.shopscale.console.fault.Fault;
+import io.shopscale.console.fault.FaultChange;
+import io.shopscale.console.fault.FaultTarget;
+import io.shopscale.console.fault.FaultsInForce;
 import io.shopscale.console.health.ReadinessProbe;
 import io.shopscale.console.logs.MergedLog;
 import io.shopscale.console.metrics.EventKind;
@@ -41,7 +44,9 @@ import io.shopscale.console.plan.ObservedStack;
 import io.shopscale.console.plan.Plan;
 import io.shopscale.console.plan.Planner;
 import io.shopscale.console.plan.ResourceNames;
+import io.shopscale.console.swarm.SwarmStack;
 import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.EngineKind;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.topology.TopologyException;
@@ -60,6 +65,7 @@ public final class StackEngine implements ShopEngine {
     private final String client;
     private final boolean waitForStack;
     private final ReadinessProbe probe = new ReadinessProbe();
+    /** The port below, for tests; null: each stack on the engine its wish records. */
     private final Function<StackName, StackRuntime> runtimes;
     private DockerHost connected;
 
@@ -85,7 +91,7 @@ public final class StackEngine implements ShopEngine {
         this.home = home;
         this.client = client;
         this.waitForStack = waitForStack;
-        this.runtimes = runtimes != null ? runtimes : this::dockerRuntime;
+        this.runtimes = runtimes;
     }
 
     /** An engine on the local Docker engine ({@link DockerHost#connect()}), with the project's jars when asked. */
@@ -93,17 +99,30 @@ public final class StackEngine implements ShopEngine {
         return new StackEngine(DockerHost::connect, ShopArtifacts::locate, home, client, waitForStack);
     }
 
+    /** Brings the stack up on the engine it runs on; a new stack on the Docker engine. */
     @Override
     public Plan up(DesiredTopology desired, EngineListener events) {
-        try (StackLock lock = lock(desired.stack(), "up --mode " + desired.mode().label(), events)) {
-            StackRuntime runtime = runtimes.apply(desired.stack());
+        return up(desired, runtime(desired.stack(), Optional.empty()).wish().map(StackWish::engine)
+                .orElse(EngineKind.DOCKER), events);
+    }
+
+    @Override
+    public Plan up(DesiredTopology desired, EngineKind engine, EngineListener events) {
+        try (StackLock lock = lock(desired.stack(), "up --mode " + desired.mode().label() + " --engine "
+                + engine.label(), events)) {
+            StackRuntime runtime = runtime(desired.stack(), Optional.of(engine));
             Optional<StackWish> running = runtime.wish();
+            if (running.isPresent() && running.get().engine() != engine) {
+                throw new TopologyException("Stack " + desired.stack().value() + " runs on "
+                        + running.get().engine().label() + "; take it down first (`shopctl down --stack "
+                        + desired.stack().value() + "`) to start it on " + engine.label() + ".");
+            }
             if (running.isEmpty() || running.get().desired().publishPort() != desired.publishPort()) {
                 requireFreePort(desired.publishPort());
             }
-            StackWish wish = new StackWish(desired, images(desired.mode(), events));
+            StackWish wish = new StackWish(desired, images(desired.mode(), events), engine);
             runtime.record(wish);
-            return converge(runtime, wish, events);
+            return converge(desired.stack(), runtime, wish, events, true);
         }
     }
 
@@ -112,22 +131,22 @@ public final class StackEngine implements ShopEngine {
         String asked = replicas.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
         try (StackLock lock = lock(name, "scale " + asked, events)) {
-            StackRuntime runtime = runtimes.apply(name);
+            StackRuntime runtime = runtime(name, Optional.empty());
             StackWish wish = requireWish(runtime, name);
             replicas.keySet().forEach(wish.desired().mode()::requireService);
             StackWish changed = wish.withReplicas(replicas);
             if (!changed.equals(wish)) {
                 runtime.record(changed);
             }
-            return converge(runtime, changed, events);
+            return converge(name, runtime, changed, events, false);
         }
     }
 
     @Override
     public Plan heal(StackName name, EngineListener events) {
         try (StackLock lock = lock(name, "heal", events)) {
-            StackRuntime runtime = runtimes.apply(name);
-            return converge(runtime, requireWish(runtime, name), events);
+            StackRuntime runtime = runtime(name, Optional.empty());
+            return converge(name, runtime, requireWish(runtime, name), events, false);
         }
     }
 
@@ -146,7 +165,7 @@ public final class StackEngine implements ShopEngine {
             return;
         }
         try (lock) {
-            StackRuntime runtime = runtimes.apply(name);
+            StackRuntime runtime = runtime(name, Optional.empty());
             Optional<StackWish> wish = runtime.wish();
             if (wish.isEmpty()) {
                 return;
@@ -161,6 +180,16 @@ public final class StackEngine implements ShopEngine {
     public void down(StackName name, boolean volumes, EngineListener events) {
         try (StackLock lock = lock(name, "down", events)) {
             DockerStack stack = docker().stack(name.value());
+            // A frozen container cannot stop gracefully; its fault stays kept for the next up.
+            stack.pausedContainers().forEach(stack::unpause);
+            // nginx first, so that no request reaches a task that is going away; then the Swarm services.
+            stack.observe().containers().stream().filter(c -> c.role().equals(Labels.ROLE_NGINX)).forEach(nginx -> {
+                stack.stop(nginx.name(), Planner.STOP_TIMEOUT);
+                stack.remove(nginx.name());
+                events.on(new EngineEvent.Removed("container " + nginx.name()));
+            });
+            SwarmStack.of(stack, name.value()).removeServicesAndSecrets(Planner.STOP_TIMEOUT.multipliedBy(2))
+                    .forEach(removed -> events.on(new EngineEvent.Removed(removed)));
             List<ObservedContainer> containers = new ArrayList<>(stack.observe().containers());
             // Entry first, so no request reaches a replica that is going away; the database last.
             containers.sort(Comparator.comparingInt(StackEngine::shutdownOrder));
@@ -171,7 +200,7 @@ public final class StackEngine implements ShopEngine {
             }
             stack.removeWishes();
             stack.observe().network().ifPresent(network -> {
-                stack.removeNetwork(network);
+                removeNetwork(stack, network);
                 events.on(new EngineEvent.Removed("network " + network));
             });
             if (volumes) {
@@ -190,23 +219,16 @@ public final class StackEngine implements ShopEngine {
 
     @Override
     public void kill(StackName name, String containerName) {
-        DockerStack stack = docker().stack(name.value());
-        boolean isReplica = stack.observe().containers().stream()
-                .anyMatch(c -> c.isApp() && c.name().equals(containerName));
-        if (!isReplica) {
-            throw new TopologyException(UserText.quote(containerName) + " is not a replica of stack " + name.value());
-        }
-        stack.kill(containerName);
+        runtime(name, Optional.empty()).kill(containerName);
     }
 
     @Override
     public StackStatus status(StackName name) {
         DockerStack stack = docker().stack(name.value());
-        DockerStackRuntime runtime = dockerRuntime(name);
+        StackRuntime runtime = runtime(name, Optional.empty());
         Optional<StackWish> wish = runtime.wish();
-        Optional<StackAddresses> addresses = stack.addresses();
         Instant now = Instant.now();
-        DockerStackRuntime.Observation observation = runtime.observation(wish, now);
+        StackObservation observation = runtime.observation(wish, now);
         ObservedStack observed = observation.stack();
         Map<String, List<Integer>> warming = new HashMap<>();
         // A replica alone in its pool takes every request however cold it is: only one that shares it is warming.
@@ -219,7 +241,7 @@ public final class StackEngine implements ShopEngine {
                 .sorted(Comparator.comparing(ObservedContainer::role).thenComparing(ObservedContainer::service)
                         .thenComparingInt(ObservedContainer::replica))
                 .map(c -> new StackStatus.Replica(c.name(), c.role(), c.service(), c.replica(), c.state().label(),
-                        c.isServing(), addresses.map(a -> a.of(c.ref())).orElse(""),
+                        c.isServing(), observation.addresses().getOrDefault(c.name(), ""),
                         routed(observed, c), c.isApp() && warming.getOrDefault(c.service(), List.of())
                                 .contains(c.replica())))
                 .toList();
@@ -232,7 +254,85 @@ public final class StackEngine implements ShopEngine {
         return new StackStatus(name.value(), wish.map(w -> w.desired().mode().label()).orElse(""),
                 wish.map(w -> url(w.desired().publishPort())).orElse(""), containers,
                 wish.map(w -> w.desired().replicas()).orElse(Map.of()),
-                StackLock.holder(home, name).map(StackLock.Holder::describe).orElse(""), parked);
+                StackLock.holder(home, name).map(StackLock.Holder::describe).orElse(""), parked,
+                wish.map(w -> w.engine().label()).orElse(""), faultTexts(name));
+    }
+
+    @Override
+    public FaultsInForce faults(StackName name) {
+        return StackFaults.read(home, name);
+    }
+
+    @Override
+    public FaultsInForce switchFault(StackName name, FaultChange change, EngineListener events) {
+        try (StackLock lock = lock(name, "fault " + change.toText(), events)) {
+            StackRuntime runtime = runtime(name, Optional.empty());
+            StackWish wish = requireWish(runtime, name);
+            if (wish.engine() != EngineKind.DOCKER) {
+                throw new TopologyException("Stack " + name.value() + " runs on " + wish.engine().label()
+                        + "; faults run on the Docker engine only (Swarm would replace a frozen task).");
+            }
+            FaultsInForce before = StackFaults.read(home, name);
+            if (change instanceof FaultChange.On on) {
+                requireTarget(wish, on.fault());
+                if (on.fault() instanceof Fault.Down down) {
+                    kill(name, ResourceNames.appContainer(name, down.on().service(), down.on().replica()));
+                    events.on(new EngineEvent.FaultSwitched(down.toText(), true,
+                            "killed; nginx routes around it, heal replaces it"));
+                    return before;
+                }
+            }
+            FaultsInForce after = before.after(change);
+            // Kept first, as the wish is: a command stopped halfway leaves what was asked, not what was done.
+            StackFaults.write(home, name, after);
+            runtime.applyFaults(wish, after, paymentsChanged(before, after));
+            before.faults().stream().filter(fault -> !after.faults().contains(fault))
+                    .forEach(fault -> events.on(new EngineEvent.FaultSwitched(fault.toText(), false, "")));
+            after.faults().stream().filter(fault -> !before.faults().contains(fault))
+                    .forEach(fault -> events.on(new EngineEvent.FaultSwitched(fault.toText(), true, "")));
+            return after;
+        }
+    }
+
+    private List<String> faultTexts(StackName name) {
+        try {
+            return StackFaults.read(home, name).texts();
+        } catch (RuntimeException unreadable) {
+            return List.of("(the kept faults cannot be read: " + unreadable.getMessage() + ")");
+        }
+    }
+
+    private static boolean paymentsChanged(FaultsInForce before, FaultsInForce after) {
+        return !before.paymentsLatency().equals(after.paymentsLatency())
+                || before.paymentsFailureRate() != after.paymentsFailureRate();
+    }
+
+    /** Refuses a fault whose replica the stack does not run; payment faults and the database fit every stack. */
+    private static void requireTarget(StackWish wish, Fault fault) {
+        FaultTarget target = targetOf(fault);
+        if (target != null && !targetExists(wish, target)) {
+            DesiredTopology desired = wish.desired();
+            throw new TopologyException(target.text() + " is not a replica of stack " + desired.stack().value()
+                    + "; it runs " + desired.replicas().entrySet().stream()
+                    .map(e -> e.getKey() + ":1" + (e.getValue() > 1 ? " to " + e.getKey() + ":" + e.getValue() : ""))
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** The container target of a fault; null for the payment faults. */
+    private static FaultTarget targetOf(Fault fault) {
+        if (fault instanceof Fault.Timeout timeout) {
+            return timeout.on();
+        }
+        if (fault instanceof Fault.Slow slow) {
+            return slow.on();
+        }
+        return fault instanceof Fault.Down down ? down.on() : null;
+    }
+
+    private static boolean targetExists(StackWish wish, FaultTarget target) {
+        return target.isDatabase() || wish.desired().mode().hasService(target.service())
+                && target.replica() <= wish.desired().replicasOf(target.service());
     }
 
     @Override
@@ -274,7 +374,7 @@ public final class StackEngine implements ShopEngine {
 
     @Override
     public List<Path> export(StackName name, ExportFormat format, Path directory, boolean withSecrets) {
-        StackWish wish = requireWish(runtimes.apply(name), name);
+        StackWish wish = requireWish(runtime(name, Optional.empty()), name);
         return StackExporter.write(StackBlueprints.of(wish, StackSecrets.forStack(home, name),
                 ExportConfigRenderer.withDefaultTemplates()), format, directory, withSecrets);
     }
@@ -323,13 +423,84 @@ public final class StackEngine implements ShopEngine {
                 chosen.get(BaseImages.Kind.NGINX), apps);
     }
 
-    private DockerStackRuntime dockerRuntime(StackName name) {
-        return new DockerStackRuntime(docker().stack(name.value()), name, home, probe);
+    /**
+     * The runtime of the stack: on the engine asked for, else on the one its wish records (the Docker engine when it
+     * has none).
+     */
+    private StackRuntime runtime(StackName name, Optional<EngineKind> asked) {
+        if (runtimes != null) {
+            return runtimes.apply(name);
+        }
+        DockerStack stack = docker().stack(name.value());
+        EngineKind engine = asked.orElseGet(() -> stack.readWish().flatMap(labels -> StackWish.fromLabels(name,
+                labels)).map(StackWish::engine).orElse(EngineKind.DOCKER));
+        if (engine == EngineKind.DOCKER) {
+            return new DockerStackRuntime(stack, name, home, probe);
+        }
+        SwarmStack swarm = SwarmStack.of(stack, name.value());
+        if (!swarm.managesSwarm()) {
+            throw new TopologyException("This Docker engine is not a manager of an active swarm, so it cannot run "
+                    + "stack " + name.value() + " on Swarm. Make it one with `docker swarm init` (or "
+                    + "`SHOPSCALE_SWARM=1 bin/setup-machine`).");
+        }
+        return new SwarmStackRuntime(stack, swarm, name, home);
     }
 
-    private static Plan converge(StackRuntime runtime, StackWish wish, EngineListener events) {
-        Plan plan = Planner.plan(wish.desired(), runtime.observe(wish), runtime.appConfigHash(wish));
+    /**
+     * Removes the stack's network. An overlay network refuses while the tasks that left it are still being cleaned
+     * up, for a few seconds after their containers are gone.
+     */
+    private static void removeNetwork(DockerStack stack, String network) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                stack.removeNetwork(network);
+                return;
+            } catch (RuntimeException stillInUse) {
+                if (attempt >= 20) {
+                    throw stillInUse;
+                }
+                sleepQuietly(java.time.Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private static void sleepQuietly(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Plans and carries out {@code wish}, with the faults in force lifted while the plan runs (a frozen replica would
+     * be replaced, a frozen database recreated) and applied again after it, to the containers it started too. A fault
+     * of a replica the wish no longer has (scaled down, another mode) is dropped.
+     *
+     * @param announce report each fault applied again (after {@code up}: a forgotten fault must be seen)
+     */
+    private Plan converge(StackName name, StackRuntime runtime, StackWish wish, EngineListener events,
+            boolean announce) {
+        FaultsInForce kept = StackFaults.read(home, name);
+        if (!kept.frozen().isEmpty()) {
+            runtime.thaw();
+        }
+        Plan plan = runtime.plan(wish);
         runtime.execute(wish, plan, events);
+        if (!kept.isEmpty() && wish.engine() == EngineKind.DOCKER) {
+            FaultsInForce still = kept.retain(fault -> targetOf(fault) == null
+                    || targetExists(wish, targetOf(fault)));
+            if (!still.equals(kept)) {
+                StackFaults.write(home, name, still);
+                kept.faults().stream().filter(fault -> !still.faults().contains(fault)).forEach(fault ->
+                        events.on(new EngineEvent.FaultSwitched(fault.toText(), false, "its replica is gone")));
+            }
+            runtime.applyFaults(wish, still, true);
+            if (announce) {
+                still.faults().forEach(fault -> events.on(new EngineEvent.FaultSwitched(fault.toText(), true,
+                        "kept with the stack, applied again; shopctl fault clear --all lifts it")));
+            }
+        }
         return plan;
     }
 

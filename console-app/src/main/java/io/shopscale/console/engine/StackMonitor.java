@@ -89,11 +89,13 @@ public final class StackMonitor implements AutoCloseable {
         }
     }
 
-    /** On the stack's network, from the host: the status port is not published. */
+    /** On the stack's network (or Docker's gateway bridge), from the host: the status port is not published. */
     private static URI nginxStatusPage(DockerStack dockerStack, StackName stack) {
         StackAddresses addresses = dockerStack.addresses().orElseThrow(() -> new TopologyException("Stack "
                 + stack.value() + " is not running; start it with `shopctl up`."));
-        String address = addresses.of(ContainerRef.infrastructure(stack, Labels.ROLE_NGINX));
+        ContainerRef nginx = ContainerRef.infrastructure(stack, Labels.ROLE_NGINX);
+        // On an overlay network (a stack on Swarm) nginx is reached from here through Docker's gateway bridge.
+        String address = dockerStack.gatewayBridgeAddress(nginx.name()).orElseGet(() -> addresses.of(nginx));
         return URI.create("http://" + address + ":" + GatewayPorts.DEFAULT.statusPort() + STATUS_PATH);
     }
 }

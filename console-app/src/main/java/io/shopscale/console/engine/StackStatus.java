@@ -11,13 +11,24 @@ import java.util.Map;
  *                     since …)}), or empty
  * @param parkedEvents order events the outbox relay set aside after repeated failures ({@code orders.outbox} rows
  *                     with {@code parked_at}); null when the database could not be asked
+ * @param engine       what runs the stack, {@code docker} or {@code swarm}; empty when unknown
+ * @param faults       the faults in force, kept with the stack, each in its text form ({@code failure payments
+ *                     100%}); kept faults show even while the stack is down, as they come back with it
  */
 public record StackStatus(String stack, String mode, String url, List<Replica> containers,
-        Map<String, Integer> desired, String heldBy, Long parkedEvents) {
+        Map<String, Integer> desired, String heldBy, Long parkedEvents, String engine, List<String> faults) {
 
     public StackStatus {
         containers = List.copyOf(containers);
         desired = Map.copyOf(desired);
+        engine = engine == null ? "" : engine;
+        faults = List.copyOf(faults);
+    }
+
+    /** A status of a stack on the Docker engine, without faults. */
+    public StackStatus(String stack, String mode, String url, List<Replica> containers,
+            Map<String, Integer> desired, String heldBy, Long parkedEvents) {
+        this(stack, mode, url, containers, desired, heldBy, parkedEvents, "docker", List.of());
     }
 
     /** A status with no wish, no holder and no outbox count: what a stack that is not running has. */
@@ -47,15 +58,21 @@ public record StackStatus(String stack, String mode, String url, List<Replica> c
 
     public String toText() {
         if (!exists()) {
-            return "Stack " + stack + " is not running.\n";
+            return "Stack " + stack + " is not running.\n" + (faults.isEmpty() ? ""
+                    : "Faults kept for its next start: " + String.join(", ", faults) + "\n");
         }
         StringBuilder text = new StringBuilder();
-        text.append("Stack ").append(stack).append(" (").append(mode).append(" mode) at ").append(url).append("\n");
+        text.append("Stack ").append(stack).append(" (").append(mode).append(" mode")
+                .append(engine.isEmpty() ? "" : ", on " + engine).append(") at ").append(url).append("\n");
         if (!desired.isEmpty()) {
             text.append("Asked for: ");
             new java.util.TreeMap<>(desired).forEach((service, count) -> text.append(service).append('=')
                     .append(count).append(' '));
             text.append("\n");
+        }
+        if (!faults.isEmpty()) {
+            text.append("Faults in force: ").append(String.join(", ", faults))
+                    .append(" (shopctl fault clear --all)\n");
         }
         if (!heldBy.isEmpty()) {
             text.append("Being changed by ").append(heldBy).append("\n");

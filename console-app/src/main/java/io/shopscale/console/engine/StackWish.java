@@ -6,17 +6,19 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.EngineKind;
 import io.shopscale.console.topology.Limits;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 
 /**
- * What the user last asked of a stack: the topology (mode, replicas per service, limits, port) and the images it runs.
+ * What the user last asked of a stack: the topology (mode, replicas per service, limits, port), the images it runs,
+ * and the engine that runs it (so that {@code scale}, {@code status}, {@code heal} and {@code down} need no flag).
  * Kept as labels on an object the stack owns (see {@code DockerStack.writeWish}), so that {@code scale} and
  * {@code heal} converge to it, not to whatever containers happen to exist, and reuse the images that run: only
  * {@code up} builds images from newer jars.
  */
-public record StackWish(DesiredTopology desired, ContainerSpecs.Images images) {
+public record StackWish(DesiredTopology desired, ContainerSpecs.Images images, EngineKind engine) {
 
     static final String PREFIX = "io.shopscale.wish.";
     private static final String MODE = PREFIX + "mode";
@@ -28,10 +30,11 @@ public record StackWish(DesiredTopology desired, ContainerSpecs.Images images) {
     private static final String HAPROXY_IMAGE = PREFIX + "image.haproxy";
     private static final String NGINX_IMAGE = PREFIX + "image.nginx";
     private static final String APP_IMAGE = PREFIX + "image.app.";
+    private static final String ENGINE = PREFIX + "engine";
 
     public StackWish {
-        if (desired == null || images == null) {
-            throw new IllegalArgumentException("a wish needs the topology and the images");
+        if (desired == null || images == null || engine == null) {
+            throw new IllegalArgumentException("a wish needs the topology, the images and the engine");
         }
         for (String service : desired.mode().services()) {
             if (!images.apps().containsKey(service)) {
@@ -40,15 +43,23 @@ public record StackWish(DesiredTopology desired, ContainerSpecs.Images images) {
         }
     }
 
+    /** A wish for the local Docker engine. */
+    public StackWish(DesiredTopology desired, ContainerSpecs.Images images) {
+        this(desired, images, EngineKind.DOCKER);
+    }
+
     StackWish withReplicas(Map<String, Integer> changes) {
-        return new StackWish(desired.withReplicas(changes), images);
+        return new StackWish(desired.withReplicas(changes), images, engine);
     }
 
     StackSettings settings() {
         return new StackSettings(desired.mode(), desired.publishPort(), desired.limits());
     }
 
-    /** The wish as labels: {@code io.shopscale.wish.replicas.monolith=3}, {@code io.shopscale.wish.image.nginx=…}. */
+    /**
+     * The wish as labels: {@code io.shopscale.wish.replicas.monolith=3}, {@code io.shopscale.wish.image.nginx=…},
+     * {@code io.shopscale.wish.engine=swarm}. A wish written before engines were recorded is the Docker engine's.
+     */
     Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(MODE, desired.mode().label());
@@ -60,6 +71,7 @@ public record StackWish(DesiredTopology desired, ContainerSpecs.Images images) {
         labels.put(HAPROXY_IMAGE, images.haproxy());
         labels.put(NGINX_IMAGE, images.nginx());
         images.apps().forEach((service, image) -> labels.put(APP_IMAGE + service, image));
+        labels.put(ENGINE, engine.label());
         return labels;
     }
 
@@ -80,7 +92,8 @@ public record StackWish(DesiredTopology desired, ContainerSpecs.Images images) {
                     new Limits(Double.parseDouble(labels.get(CPUS)), Integer.parseInt(labels.get(MEMORY_MB))),
                     Integer.parseInt(labels.get(PORT)));
             return Optional.of(new StackWish(desired, new ContainerSpecs.Images(require(labels, POSTGRES_IMAGE),
-                    require(labels, HAPROXY_IMAGE), require(labels, NGINX_IMAGE), apps)));
+                    require(labels, HAPROXY_IMAGE), require(labels, NGINX_IMAGE), apps),
+                    EngineKind.parse(labels.getOrDefault(ENGINE, EngineKind.DOCKER.label()))));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }

@@ -139,8 +139,13 @@ public final class LoadGenerator {
 
     /** Changes the target while running; the rate ramps to it over the plan's ramp duration. */
     public void setRate(double requestsPerSecond) {
+        setRate(requestsPerSecond, plan.ramp());
+    }
+
+    /** Changes the target while running; the rate ramps to it over {@code ramp} (zero jumps). */
+    public void setRate(double requestsPerSecond, Duration ramp) {
         RateSchedule current = requireStarted();
-        current.setRate(requestsPerSecond, plan.ramp(), time.nanoTime());
+        current.setRate(requestsPerSecond, ramp, time.nanoTime());
         rateChanged = true;
         LockSupport.unpark(scheduler);
     }

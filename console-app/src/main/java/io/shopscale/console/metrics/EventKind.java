@@ -8,5 +8,7 @@ public enum EventKind {
     /** nginx's routing changed without a reload. */
     ROUTING,
     MODE_SWITCH,
+    /** A fault was switched on or off ({@code shopctl fault}, the Faults panel, an experiment's fault step). */
+    FAULT,
     OTHER
 }

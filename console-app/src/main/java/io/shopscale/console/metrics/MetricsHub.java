@@ -209,7 +209,7 @@ public final class MetricsHub implements AutoCloseable {
         Map<String, Traffic> services = new TreeMap<>();
         openServices.forEach((service, recorder) -> services.put(service, recorder.snapshot()));
         Sample sample = new Sample(toInstant(startNanos), openTotal.snapshot(), services, freshContainers(endNanos),
-                freshNginx(endNanos), openEvents);
+                freshNginx(endNanos), openEvents, openTotal.latencyCopy());
         openTotal.reset();
         openServices.values().forEach(TrafficRecorder::reset);
         openEvents.clear();

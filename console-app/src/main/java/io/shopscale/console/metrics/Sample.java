@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * One second of the timeline, as the panels draw it.
  *
@@ -18,9 +20,12 @@ import java.util.TreeMap;
  * @param containers the latest CPU and memory Docker reported per container, when reported recently
  * @param nginx      null until nginx's counters have been read recently
  * @param events     the events recorded during this second
+ * @param latency    every latency in {@code total}, in microseconds, at two significant digits (1 %), so that seconds
+ *                   can be merged into the percentiles of a longer window; a copy no one else writes to, and which
+ *                   readers must not change
  */
 public record Sample(Instant start, Traffic total, Map<String, Traffic> services,
-                     Map<String, ContainerStats> containers, NginxTraffic nginx, List<Event> events) {
+                     Map<String, ContainerStats> containers, NginxTraffic nginx, List<Event> events, Histogram latency) {
 
     public static final Duration LENGTH = Duration.ofSeconds(1);
 

@@ -66,6 +66,11 @@ public final class TrafficRecorder {
         return new Traffic(ok + errors, ok, errors, errorsByKind, LatencySummary.of(latencyMicros), replicas);
     }
 
+    /** A copy of the latencies recorded so far, in microseconds, for merging with others (HdrHistogram's add). */
+    public Histogram latencyCopy() {
+        return latencyMicros.copy();
+    }
+
     public void reset() {
         latencyMicros.reset();
         errorsByKind.clear();

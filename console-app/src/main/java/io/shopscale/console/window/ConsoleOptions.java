@@ -3,6 +3,7 @@ package io.shopscale.console.window;
 import java.util.List;
 
 import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.Limits;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.topology.TopologyException;
 import picocli.CommandLine;
@@ -20,6 +21,12 @@ public final class ConsoleOptions {
     @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--cpus", description = "CPU limit per replica of a stack the window starts, and the load "
+            + "slider's range in proportion (default: 1, the seed's). On a 2-core laptop use 0.35: three replicas, "
+            + "nginx, PostgreSQL and the load generator then fit the host, and 1, 2 and 3 replicas held 48, 86 and 124 "
+            + "requests/s (bin/bench-scaling).")
+    Double cpus;
+
     private ConsoleOptions() {
     }
 
@@ -31,6 +38,7 @@ public final class ConsoleOptions {
         ConsoleOptions options = new ConsoleOptions();
         new CommandLine(options).parseArgs(args.toArray(String[]::new));
         options.stackName();
+        options.limits();
         if (options.port < DesiredTopology.MIN_PORT || options.port > DesiredTopology.MAX_PORT) {
             throw new TopologyException("port " + options.port + " is out of range: use " + DesiredTopology.MIN_PORT
                     + " to " + DesiredTopology.MAX_PORT);
@@ -44,5 +52,15 @@ public final class ConsoleOptions {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Each replica's limits in a stack the window starts: {@code --cpus}, else {@link Limits#DEFAULT}'s, with the
+     * default memory.
+     *
+     * @throws TopologyException for a CPU limit out of {@link Limits}' range
+     */
+    public Limits limits() {
+        return cpus == null ? Limits.DEFAULT : new Limits(cpus, Limits.DEFAULT.memoryMb());
     }
 }

@@ -13,6 +13,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
+import io.shopscale.console.window.faults.FaultsView;
+import io.shopscale.console.window.faults.FaultsViewModel;
+import io.shopscale.console.window.experiments.ExperimentsView;
+import io.shopscale.console.window.experiments.ExperimentsViewModel;
 import io.shopscale.console.window.logs.LogsView;
 import io.shopscale.console.window.logs.LogsViewModel;
 import io.shopscale.console.window.nginx.NginxConfigView;
@@ -30,8 +34,8 @@ import io.shopscale.console.window.traffic.ThroughputViewModel;
 
 /**
  * The whole window's layout: the stack bar on top, the service cards on the left, the panels in tabs: activity,
- * traffic (load controls and throughput), the running nginx config, the logs and the topology. The nginx and logs
- * tabs read from the engine only while they are shown.
+ * traffic (load controls and throughput), the running nginx config, the logs, the topology, the faults and the
+ * experiments. The nginx, logs and faults tabs read from the engine when they are shown.
  */
 public final class ConsoleView {
 
@@ -40,8 +44,8 @@ public final class ConsoleView {
     private final BorderPane root = new BorderPane();
 
     public ConsoleView(StackViewModel stack, ThroughputViewModel throughput, LoadControlsViewModel load,
-            NginxConfigViewModel nginx, LogsViewModel logs, TopologyViewModel topology,
-            Consumer<String> openInBrowser) {
+            NginxConfigViewModel nginx, LogsViewModel logs, TopologyViewModel topology, FaultsViewModel faults,
+            ExperimentsViewModel experiments, Consumer<String> openInBrowser) {
         root.setPadding(new Insets(8));
         root.getStylesheets().add(STYLESHEET);
         root.setTop(new StackBar(stack, openInBrowser));
@@ -75,8 +79,10 @@ public final class ConsoleView {
         logs.shownProperty().bind(logsTab.selectedProperty());
         Tab topologyTab = tab("Topology", new TopologyView(topology));
         topology.shownProperty().bind(topologyTab.selectedProperty());
+        Tab faultsTab = tab("Faults", new FaultsView(faults, stack.runningProperty()));
+        faults.shownProperty().bind(faultsTab.selectedProperty());
         TabPane tabs = new TabPane(tab("Activity", activity), tab("Traffic", trafficScroll), nginxTab, logsTab,
-                topologyTab);
+                topologyTab, faultsTab, tab("Experiments", new ExperimentsView(experiments, openInBrowser)));
         tabs.setId("panels");
         root.setCenter(tabs);
     }

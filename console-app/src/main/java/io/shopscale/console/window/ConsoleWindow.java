@@ -11,7 +11,12 @@ import javafx.util.Duration;
 
 import io.shopscale.console.engine.ShopEngine;
 import io.shopscale.console.engine.StackEngine;
+import io.shopscale.console.experiment.GeneratorLoad;
+import io.shopscale.console.experiment.RunClock;
+import io.shopscale.console.experiment.SessionRecorder;
 import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.window.faults.FaultsViewModel;
+import io.shopscale.console.window.experiments.ExperimentsViewModel;
 import io.shopscale.console.window.logs.LogsViewModel;
 import io.shopscale.console.window.nginx.NginxConfigViewModel;
 import io.shopscale.console.window.stack.StackMonitoring;
@@ -19,6 +24,7 @@ import io.shopscale.console.window.stack.StackViewModel;
 import io.shopscale.console.window.diagram.TopologyViewModel;
 import io.shopscale.console.window.traffic.GeneratorLoadRunner;
 import io.shopscale.console.window.traffic.LoadControlsViewModel;
+import io.shopscale.console.window.traffic.RecordedLoadRunner;
 import io.shopscale.console.window.traffic.ThroughputViewModel;
 
 /**
@@ -45,16 +51,29 @@ public final class ConsoleWindow extends Application {
         ConsoleOptions options = ConsoleOptions.parse(getParameters().getRaw());
         background = new FxBackground();
         hub = new MetricsHub().startTicking();
-        ShopEngine engine = StackEngine.onLocalDocker(Path.of(System.getProperty("user.home"), ".shopscale"),
-                "console window", true);
-        StackViewModel stack = new StackViewModel(engine, background, hub, options.stackName(), options.port());
+        Path home = Path.of(System.getProperty("user.home"), ".shopscale");
+        // The whole session is recorded from the start, so the Experiments tab can save it as a file that replays it.
+        ShopEngine docker = StackEngine.onLocalDocker(home, "console window", true);
+        SessionRecorder session = new SessionRecorder(docker, System::currentTimeMillis);
+        ShopEngine engine = session;
+        StackViewModel stack = new StackViewModel(engine, background, hub, options.stackName(), options.port(),
+                options.limits());
         monitoring = new StackMonitoring(engine, background, hub, options.stackName(), stack.runningProperty());
         throughput = new ThroughputViewModel(hub, background);
-        load = new LoadControlsViewModel(new GeneratorLoadRunner(hub), background, stack.urlProperty());
+        load = new LoadControlsViewModel(new RecordedLoadRunner(new GeneratorLoadRunner(hub), session), background,
+                stack.urlProperty(), options.limits().cpus());
         NginxConfigViewModel nginx = new NginxConfigViewModel(engine, background, stack, hub.time());
         LogsViewModel logs = new LogsViewModel(engine, background, stack);
         topology = new TopologyViewModel(stack, hub, background);
-        ConsoleView view = new ConsoleView(stack, throughput, load, nginx, logs, topology,
+        FaultsViewModel faults = new FaultsViewModel(engine, background, hub, stack);
+        // An experiment's own steps are not part of the presenter's session.
+        ExperimentsViewModel experiments = new ExperimentsViewModel(docker, background, options.stackName(),
+                stack.urlProperty()::get, target -> {
+                    GeneratorLoad generator = new GeneratorLoad(target, hub);
+                    generator.prepare();
+                    return generator;
+                }, RunClock::system, home.resolve("reports"), session);
+        ConsoleView view = new ConsoleView(stack, throughput, load, nginx, logs, topology, faults, experiments,
                 getHostServices()::showDocument);
 
         stage.setTitle("ShopScale · " + options.stackName());

@@ -23,7 +23,13 @@ public enum Lane {
     READ(2, Duration.ofSeconds(20)),
 
     /** The load generator's set-up (shoppers registering and logging in); no Docker call, no time limit. */
-    LOAD(1, null);
+    LOAD(1, null),
+
+    /**
+     * An experiment's run, minutes long: its own load, and its engine steps on a thread of the run's own (the stack's
+     * lock keeps them and the window's commands one at a time). One run at a time, no time limit.
+     */
+    EXPERIMENT(1, null);
 
     /** How long a call on {@link #READ} may take before it counts as failed. */
     public static final Duration READ_TIMEOUT = READ.timeout;

@@ -36,7 +36,9 @@ public final class ShopctlProcess {
 
     /** Starts {@code shopctl args...} with the test's class path and this environment, plus {@code environment}. */
     public static ShopctlProcess start(Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(
+        // Ctrl-C and SIGTERM as at a terminal: a test run in the background (nohup, `&`) hands its children SIGINT
+        // ignored, and a JVM started so never sees a Ctrl-C.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM",
                 ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), ShopCtl.class.getName()));
         command.addAll(List.of(args));

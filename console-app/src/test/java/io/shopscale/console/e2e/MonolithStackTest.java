@@ -249,9 +249,11 @@ class MonolithStackTest {
             assertThat(postgresRestart).as("PostgreSQL's restart").isLessThan(Duration.ofSeconds(5));
             // While HAProxy is away each replica answers 503, and nginx then rests each replica for 5 s
             // (max_fails): clean answers that say to retry, but more of them than the restart itself explains.
-            assertThat(haproxyFailures).as("only clean 502/503 problem details").allSatisfy(failure ->
+            assertThat(haproxyFailures).as(() -> "only clean 502/503 problem details; the replicas logged:"
+                    + Shop.unexpectedFailuresLogged(docker, STACK)).allSatisfy(failure ->
                     assertThat(failure).matches("(read|order attempt \\d+): 50[23] application/problem\\+json\\S* .*"));
-            assertThat(postgresFailures).as("only clean 503 problem details, a few").hasSizeLessThanOrEqualTo(10)
+            assertThat(postgresFailures).as(() -> "only clean 503 problem details, a few; the replicas logged:"
+                    + Shop.unexpectedFailuresLogged(docker, STACK)).hasSizeLessThanOrEqualTo(10)
                     .allSatisfy(failure -> assertThat(failure)
                             .matches("(read|order attempt \\d+): 503 application/problem\\+json\\S* .*"));
             assertThat(Set.copyOf(traffic.orders.values())).as("one order per key").hasSize(traffic.orders.size());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,9 +15,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
 
 import io.shopscale.console.cli.ShopCtl;
 import io.shopscale.console.plan.Labels;
@@ -125,6 +129,38 @@ final class Shop {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What the stack's replicas logged as unexpected failures (the log line and the exception that follows it), by
+     * replica: the server's side of a 500, for an assertion's message.
+     */
+    static String unexpectedFailuresLogged(DockerClient docker, String stack) {
+        StringBuilder logged = new StringBuilder();
+        for (Container replica : appContainers(docker, stack)) {
+            StringBuilder log = new StringBuilder();
+            try (var callback = docker.logContainerCmd(replica.getId()).withStdOut(true).withStdErr(true)
+                    .withTail(2000).exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            log.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    })) {
+                callback.awaitCompletion(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.append("(logs unavailable: ").append(e).append(")");
+            }
+            String[] lines = log.toString().split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains("Unexpected failure")) {
+                    logged.append('\n').append(replica.getNames()[0]).append(": ").append(lines[i]);
+                    for (int j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+                        logged.append('\n').append("    ").append(lines[j]);
+                    }
+                }
+            }
+        }
+        return logged.isEmpty() ? " (no replica logged an unexpected failure)" : logged.toString();
     }
 
     /** The container's address on the stack's network. */

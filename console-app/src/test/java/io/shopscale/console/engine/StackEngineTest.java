@@ -14,6 +14,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.shopscale.console.fault.FaultChange;
+import io.shopscale.console.fault.FaultException;
+import io.shopscale.console.fault.FaultsInForce;
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.plan.ContainerState;
 import io.shopscale.console.plan.Labels;
@@ -117,6 +120,85 @@ class StackEngineTest {
         assertThat(runtime.log).isEmpty();
     }
 
+    @Test
+    void aFaultIsKeptWithTheStackBeforeItIsAppliedAndEachChangeIsReported() {
+        runtime.runs(wish(2), 2);
+        List<EngineEvent> events = new ArrayList<>();
+
+        engine(true).switchFault(SHOP, FaultChange.parse("failure payments 100%"), events::add);
+        FaultsInForce after = engine(true).switchFault(SHOP, FaultChange.parse("timeout monolith:2"), events::add);
+
+        assertThat(after.texts()).containsExactly("failure payments 100%", "timeout monolith:2");
+        assertThat(runtime.log).containsExactly("faults [failure payments 100%] with payments",
+                "faults [failure payments 100%, timeout monolith:2]");
+        assertThat(events).extracting(EngineEvent::summary)
+                .containsExactly("fault on: failure payments 100%", "fault on: timeout monolith:2");
+        assertThat(engine(true).faults(SHOP)).as("read back by another engine, as another process would")
+                .isEqualTo(after);
+        assertThat(StackFaults.file(home, SHOP)).content().contains("failure payments 100%\ntimeout monolith:2\n");
+    }
+
+    @Test
+    void clearingAllSwitchesEveryFaultOffAndForgetsThem() {
+        runtime.runs(wish(2), 2);
+        engine(true).switchFault(SHOP, FaultChange.parse("latency payments 800ms"), ShopEngine.EngineListener.IGNORE);
+        engine(true).switchFault(SHOP, FaultChange.parse("slow monolith:1 0.1"), ShopEngine.EngineListener.IGNORE);
+        List<EngineEvent> events = new ArrayList<>();
+
+        FaultsInForce after = engine(true).switchFault(SHOP, new FaultChange.AllOff(), events::add);
+
+        assertThat(after.isEmpty()).isTrue();
+        assertThat(runtime.log).last().isEqualTo("faults [] with payments");
+        assertThat(events).extracting(EngineEvent::summary)
+                .containsExactly("fault off: latency payments 800ms", "fault off: slow monolith:1 0.1");
+        assertThat(StackFaults.file(home, SHOP)).doesNotExist();
+    }
+
+    @Test
+    void aFaultOnAReplicaTheStackDoesNotRunIsRefusedAndNothingIsKept() {
+        runtime.runs(wish(2), 2);
+
+        assertThatThrownBy(() -> engine(true).switchFault(SHOP, FaultChange.parse("timeout monolith:3"),
+                ShopEngine.EngineListener.IGNORE))
+                .isInstanceOf(TopologyException.class)
+                .hasMessage("monolith:3 is not a replica of stack shop; it runs monolith:1 to monolith:2");
+        assertThatThrownBy(() -> engine(true).switchFault(SHOP, FaultChange.parse("timeout orders:1"),
+                ShopEngine.EngineListener.IGNORE))
+                .isInstanceOf(TopologyException.class).hasMessageContaining("orders:1 is not a replica");
+        assertThatThrownBy(() -> engine(true).switchFault(SHOP, FaultChange.parse("clear latency payments"),
+                ShopEngine.EngineListener.IGNORE))
+                .isInstanceOf(FaultException.class).hasMessage("no fault latency payments is in force");
+        assertThat(runtime.log).isEmpty();
+        assertThat(engine(true).faults(SHOP).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aPlanRunsWithFrozenContainersThawedAndTheFaultsAreAppliedAgainAfterIt() {
+        runtime.runs(wish(3), 3);
+        engine(true).switchFault(SHOP, FaultChange.parse("timeout database"), ShopEngine.EngineListener.IGNORE);
+        engine(true).switchFault(SHOP, FaultChange.parse("timeout monolith:3"), ShopEngine.EngineListener.IGNORE);
+        runtime.log.clear();
+        List<EngineEvent> events = new ArrayList<>();
+
+        engine(true).scale(SHOP, Map.of("monolith", 2), events::add);
+
+        assertThat(runtime.log.subList(0, 2)).containsExactly("record monolith=2", "thaw");
+        assertThat(runtime.log).last().as("replica 3 is gone, and its fault with it")
+                .isEqualTo("faults [timeout database] with payments");
+        assertThat(events).filteredOn(EngineEvent.FaultSwitched.class::isInstance).extracting(EngineEvent::summary)
+                .containsExactly("fault off: timeout monolith:3 (its replica is gone)");
+        assertThat(engine(true).faults(SHOP).texts()).containsExactly("timeout database");
+    }
+
+    @Test
+    void aMomentaryDownIsNeverKept() {
+        runtime.runs(wish(1), 1);
+
+        assertThatThrownBy(() -> engine(true).switchFault(SHOP, FaultChange.parse("clear down monolith:1"),
+                ShopEngine.EngineListener.IGNORE)).isInstanceOf(FaultException.class);
+        assertThat(engine(true).faults(SHOP).isEmpty()).isTrue();
+    }
+
     private static StackWish wish(int replicas) {
         return new StackWish(new DesiredTopology(SHOP, Mode.MONOLITH, Map.of("monolith", replicas), Limits.DEFAULT,
                 8080), new ContainerSpecs.Images("pg", "haproxy", "nginx", Map.of("monolith", "shop-monolith:1")));
@@ -165,6 +247,16 @@ class StackEngineTest {
         @Override
         public Optional<StackWish> wish() {
             return wish;
+        }
+
+        @Override
+        public void thaw() {
+            log.add("thaw");
+        }
+
+        @Override
+        public void applyFaults(StackWish asked, FaultsInForce faults, boolean payments) {
+            log.add("faults " + faults.texts() + (payments ? " with payments" : ""));
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.EngineKind;
 import io.shopscale.console.topology.Limits;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
@@ -34,6 +35,19 @@ class StackWishTest {
         assertThat(scaled.desired().replicasOf("monolith")).isEqualTo(1);
         assertThat(scaled.images()).isEqualTo(wish.images());
         assertThat(scaled.desired().limits()).isEqualTo(wish.desired().limits());
+    }
+
+    @Test
+    void theEngineIsRecordedSoThatTheOtherCommandsNeedNoFlagAndAnOlderWishIsTheDockerEngines() {
+        StackWish onSwarm = new StackWish(wish.desired(), wish.images(), EngineKind.SWARM);
+
+        assertThat(onSwarm.labels()).containsEntry("io.shopscale.wish.engine", "swarm");
+        assertThat(StackWish.fromLabels(SHOP, onSwarm.labels())).contains(onSwarm);
+        assertThat(onSwarm.withReplicas(Map.of("monolith", 1)).engine()).isEqualTo(EngineKind.SWARM);
+        Map<String, String> older = new HashMap<>(onSwarm.labels());
+        older.remove("io.shopscale.wish.engine");
+        assertThat(StackWish.fromLabels(SHOP, older)).hasValueSatisfying(read ->
+                assertThat(read.engine()).isEqualTo(EngineKind.DOCKER));
     }
 
     @Test

@@ -23,7 +23,7 @@ class LiveLineTest {
                 Map.of("b", new ReplicaShare(99, 0.33), "a", new ReplicaShare(102, 0.34),
                         "c", new ReplicaShare(99, 0.33)));
         Sample sample = new Sample(RUN_START.plusSeconds(11).plusMillis(200), second, Map.of(), Map.of(), null,
-                List.of());
+                List.of(), new org.HdrHistogram.Histogram(2));
 
         LiveLine line = LiveLine.of(sample, RUN_START, 300, 0);
 

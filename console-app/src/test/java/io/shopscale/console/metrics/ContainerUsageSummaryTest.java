@@ -49,6 +49,7 @@ class ContainerUsageSummaryTest {
     }
 
     private static Sample sample(Map<String, ContainerStats> containers) {
-        return new Sample(FakeTime.ORIGIN, Traffic.NONE, Map.of(), containers, null, List.of());
+        return new Sample(FakeTime.ORIGIN, Traffic.NONE, Map.of(), containers, null, List.of(),
+                new org.HdrHistogram.Histogram(2));
     }
 }

@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.shopscale.console.engine.StackStatus;
+import io.shopscale.console.topology.EngineKind;
+import io.shopscale.console.fault.Fault;
+import io.shopscale.console.fault.FaultChange;
+import io.shopscale.console.fault.FaultsInForce;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.nginx.ConfigDiff;
 import io.shopscale.console.metrics.Subscription;
@@ -37,8 +41,10 @@ public final class FakeShopEngine implements ShopEngine {
     private final List<StackStatus.Replica> containers = new ArrayList<>();
     private final List<String> commands = new ArrayList<>();
     private String mode = "";
+    private EngineKind engine = EngineKind.DOCKER;
     private int port;
     private RuntimeException failure;
+    private DesiredTopology lastUp;
     private Long parkedEvents;
     private int openMonitors;
     private String nginxConfig = "upstream monolith {\n}\n";
@@ -46,6 +52,7 @@ public final class FakeShopEngine implements ShopEngine {
     private int nginxReads;
     private int logReads;
     private final Map<String, List<String>> logLines = new LinkedHashMap<>();
+    private FaultsInForce faults = FaultsInForce.NONE;
 
     /** What status reports of the outbox's parked events; null: the database was not asked. */
     public void setParkedEvents(Long parked) {
@@ -86,15 +93,28 @@ public final class FakeShopEngine implements ShopEngine {
         return nginxReads;
     }
 
+    /** What the last {@code up} asked for; null before one. */
+    public DesiredTopology lastUp() {
+        return lastUp;
+    }
+
     /** How often the logs were read. */
     public int logReads() {
         return logReads;
+    }
+
+    /** The engine is only remembered: the stack runs in this list whichever is asked for. */
+    @Override
+    public Plan up(DesiredTopology desired, EngineKind engine, EngineListener progress) {
+        this.engine = engine;
+        return up(desired, progress);
     }
 
     @Override
     public Plan up(DesiredTopology desired, EngineListener progress) {
         check();
         commands.add("up " + desired.mode().label());
+        lastUp = desired;
         mode = desired.mode().label();
         port = desired.publishPort();
         progress.on(IMAGE_CHOSEN);
@@ -157,7 +177,31 @@ public final class FakeShopEngine implements ShopEngine {
     public StackStatus status(StackName stack) {
         check();
         return new StackStatus(stack.value(), mode, mode.isEmpty() ? "" : "http://127.0.0.1:" + port + "/",
-                List.copyOf(containers), Map.of(), "", parkedEvents);
+                List.copyOf(containers), Map.of(), "", parkedEvents, engine.label(), faults.texts());
+    }
+
+    @Override
+    public FaultsInForce faults(StackName stack) {
+        check();
+        return faults;
+    }
+
+    /** Keeps the faults in memory, as the real engine keeps them with the stack; {@code down} kills the replica. */
+    @Override
+    public FaultsInForce switchFault(StackName stack, FaultChange change, EngineListener events) {
+        check();
+        commands.add("fault " + change.toText());
+        if (change instanceof FaultChange.On on && on.fault() instanceof Fault.Down down) {
+            kill(stack, name(down.on().service(), down.on().replica()));
+            return faults;
+        }
+        FaultsInForce before = faults;
+        faults = faults.after(change);
+        before.faults().stream().filter(f -> !faults.faults().contains(f))
+                .forEach(f -> events.on(new EngineEvent.FaultSwitched(f.toText(), false, "")));
+        faults.faults().stream().filter(f -> !before.faults().contains(f))
+                .forEach(f -> events.on(new EngineEvent.FaultSwitched(f.toText(), true, "")));
+        return faults;
     }
 
     @Override

@@ -8,6 +8,8 @@ import javafx.stage.Stage;
 
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.topology.StackName;
+import io.shopscale.console.window.faults.FaultsViewModel;
+import io.shopscale.console.window.experiments.ExperimentsViewModel;
 import io.shopscale.console.window.logs.LogsViewModel;
 import io.shopscale.console.window.nginx.NginxConfigViewModel;
 import io.shopscale.console.window.stack.StackViewModel;
@@ -26,6 +28,7 @@ final class WindowUnderTest {
     final NginxConfigViewModel nginx;
     final LogsViewModel logs;
     final TopologyViewModel topology;
+    final FaultsViewModel faults;
     final ConsoleView view;
 
     WindowUnderTest(ShopEngine engine, MetricsHub hub, LoadRunner runner, Consumer<String> openInBrowser) {
@@ -38,8 +41,15 @@ final class WindowUnderTest {
         nginx = new NginxConfigViewModel(engine, background, stack, hub.time());
         logs = new LogsViewModel(engine, background, stack);
         topology = new TopologyViewModel(stack, hub, background);
+        faults = new FaultsViewModel(engine, background, hub, stack);
         view = new ConsoleView(stack, new ThroughputViewModel(hub, background),
-                new LoadControlsViewModel(runner, background, stack.urlProperty()), nginx, logs, topology,
+                new LoadControlsViewModel(runner, background, stack.urlProperty()), nginx, logs, topology, faults,
+                new ExperimentsViewModel(engine, background, StackName.of("window"), stack.urlProperty()::get,
+                        target -> {
+                            throw new IllegalStateException("no experiment runs in the window's view tests");
+                        }, io.shopscale.console.experiment.RunClock::system,
+                        java.nio.file.Path.of("target", "window-reports"),
+                        new io.shopscale.console.experiment.SessionRecorder(engine, System::currentTimeMillis)),
                 openInBrowser);
     }
 

@@ -3,7 +3,9 @@ package io.shopscale.console.window.stack;
 import java.util.function.Consumer;
 
 import javafx.geometry.Pos;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
@@ -12,11 +14,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
+import io.shopscale.console.topology.EngineKind;
 import io.shopscale.console.topology.Mode;
 
 /**
- * The top of the window: the mode (chosen before Start, switched while the stack runs), Start, Stop, Open the shop,
+ * The top of the window: the mode (chosen before Start, switched while the stack runs), the engine (chosen before
+ * Start, shown while the stack runs), Start, Stop, Open the shop,
  * the image source and what went wrong.
  */
 public final class StackBar extends VBox {
@@ -31,6 +36,23 @@ public final class StackBar extends VBox {
         ToggleButton services = modeButton("Microservices", Mode.SERVICES, modes, stack);
         services.setId("mode-services");
         monolith.setId("mode-monolith");
+
+        // Chosen before Start; while the stack runs, it shows the engine the stack runs on.
+        ChoiceBox<EngineKind> engine = new ChoiceBox<>(FXCollections.observableArrayList(EngineKind.values()));
+        engine.setId("engine");
+        engine.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EngineKind kind) {
+                return kind == null ? "" : kind == EngineKind.SWARM ? "on Docker Swarm" : "on Docker";
+            }
+
+            @Override
+            public EngineKind fromString(String text) {
+                return null;
+            }
+        });
+        engine.valueProperty().bindBidirectional(stack.engineProperty());
+        engine.disableProperty().bind(stack.busyProperty().or(stack.runningProperty()));
 
         Button start = new Button("Start");
         start.setId("start");
@@ -61,7 +83,7 @@ public final class StackBar extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label url = new Label();
         url.textProperty().bind(stack.urlProperty());
-        HBox controls = new HBox(8, title, monolith, services, start, stop, heal, working, gap, url, open);
+        HBox controls = new HBox(8, title, monolith, services, engine, start, stop, heal, working, gap, url, open);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         Label imageSource = new Label();

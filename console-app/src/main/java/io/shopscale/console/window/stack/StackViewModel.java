@@ -31,6 +31,8 @@ import io.shopscale.console.metrics.Sample;
 import io.shopscale.console.plan.Labels;
 import io.shopscale.console.plan.ProgressEvent;
 import io.shopscale.console.topology.DesiredTopology;
+import io.shopscale.console.topology.EngineKind;
+import io.shopscale.console.topology.Limits;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.window.Background;
@@ -55,8 +57,10 @@ public final class StackViewModel {
     private final MetricsHub hub;
     private final StackName stack;
     private final int port;
+    private final Limits limits;
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.MONOLITH);
+    private final ObjectProperty<EngineKind> engineKind = new SimpleObjectProperty<>(EngineKind.DOCKER);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper statusReadFailed = new ReadOnlyBooleanWrapper();
@@ -78,7 +82,15 @@ public final class StackViewModel {
     private BackgroundWork reading;
     private boolean problemFromRefresh;
 
+    /** Starts stacks with {@link Limits#DEFAULT} per replica. */
     public StackViewModel(ShopEngine engine, Background background, MetricsHub hub, StackName stack, int port) {
+        this(engine, background, hub, stack, port, Limits.DEFAULT);
+    }
+
+    /** @param limits each replica's CPU and memory in a stack that Start or a mode switch brings up */
+    public StackViewModel(ShopEngine engine, Background background, MetricsHub hub, StackName stack, int port,
+                          Limits limits) {
+        this.limits = limits;
         this.engine = engine;
         this.background = background;
         this.hub = hub;
@@ -103,6 +115,11 @@ public final class StackViewModel {
     /** Which topology Start deploys; while a stack runs, the one it runs. */
     public ObjectProperty<Mode> modeProperty() {
         return mode;
+    }
+
+    /** Which engine Start deploys on; while a stack runs, the one it runs on (read back from the stack). */
+    public ObjectProperty<EngineKind> engineProperty() {
+        return engineKind;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -193,7 +210,7 @@ public final class StackViewModel {
     private void up(Mode target, boolean clearActivity, String startLine, String doneLine) {
         DesiredTopology desired;
         try {
-            desired = DesiredTopology.initial(stack, target, port);
+            desired = DesiredTopology.initial(stack, target, port, limits);
         } catch (RuntimeException e) {
             problem.set(Problems.describe(e));
             return;
@@ -204,7 +221,7 @@ public final class StackViewModel {
         }
         addActivity(startLine);
         background.run(Lane.COMMAND, () -> {
-            engine.up(desired, events(this::addActivity));
+            engine.up(desired, engineKind.get(), events(this::addActivity));
             return null;
         }, done -> {
             addActivity(doneLine);
@@ -348,6 +365,9 @@ public final class StackViewModel {
                 + "(shopctl status; orders.outbox.last_error says why)");
         if (read.exists() && !read.mode().isEmpty()) {
             mode.set(Mode.parse(read.mode()));
+        }
+        if (read.exists() && !read.engine().isEmpty()) {
+            engineKind.set(EngineKind.parse(read.engine()));
         }
         showCardsFor(mode.get());
         Map<String, ContainerStats> stats = hub.latest().map(Sample::containers).orElse(Map.of());

@@ -24,11 +24,11 @@ public final class LoadControlsView extends VBox {
     public LoadControlsView(LoadControlsViewModel load) {
         setSpacing(6);
 
-        Slider rate = new Slider(0, LoadControlsViewModel.MAX_RATE, load.rateProperty().get());
+        Slider rate = new Slider(0, load.maxRate(), load.rateProperty().get());
         rate.setId("load-rate");
-        rate.setMajorTickUnit(100);
+        rate.setMajorTickUnit(load.maxRate() / 5);
         rate.setMinorTickCount(4);
-        rate.setBlockIncrement(10);
+        rate.setBlockIncrement(Math.max(1, load.maxRate() / 50));
         rate.setShowTickMarks(true);
         rate.setShowTickLabels(true);
         rate.setPrefWidth(320);

@@ -20,6 +20,7 @@ import javafx.beans.value.ObservableStringValue;
 import io.shopscale.console.load.LoadPlan;
 import io.shopscale.console.load.Scenario;
 import io.shopscale.console.load.ScenarioMix;
+import io.shopscale.console.topology.Limits;
 import io.shopscale.console.window.Background;
 import io.shopscale.console.window.Lane;
 import io.shopscale.console.window.Problems;
@@ -31,11 +32,15 @@ import io.shopscale.console.window.Problems;
  */
 public final class LoadControlsViewModel implements AutoCloseable {
 
-    /** The slider's top; the generator goes further from the command line. */
+    /**
+     * The slider's top for replicas of 1 CPU; with less CPU per replica the top shrinks in proportion (see
+     * {@link #maxRate()}). The generator goes further from the command line.
+     */
     public static final double MAX_RATE = 500;
     /**
-     * Where the slider starts: well inside what one replica (1 CPU) serves with the default mix, about 110
-     * requests/s once warm and much less while its JIT warms up. A demo raises it past that and scales.
+     * Where the slider starts for replicas of 1 CPU: well inside what one replica serves with the default mix, about
+     * 110 requests/s once warm and much less while its JIT warms up; in proportion for less CPU (at 0.35 CPU one warm
+     * replica held 48 requests/s within a p99 of 1 s, bin/bench-scaling). A demo raises it past that and scales.
      */
     public static final double START_RATE = 40;
 
@@ -43,7 +48,8 @@ public final class LoadControlsViewModel implements AutoCloseable {
     private final Background background;
     private final ObservableStringValue shopUrl;
 
-    private final DoubleProperty rate = new SimpleDoubleProperty(START_RATE);
+    private final double maxRate;
+    private final DoubleProperty rate;
     private final Map<Scenario, ObjectProperty<Integer>> weights = new EnumMap<>(Scenario.class);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
@@ -53,8 +59,20 @@ public final class LoadControlsViewModel implements AutoCloseable {
     private boolean stopWhenStarted;
     private boolean closed;
 
-    /** @param shopUrl the stack's address, empty while no stack runs */
+    /** For replicas of {@link Limits#DEFAULT}'s CPU. */
     public LoadControlsViewModel(LoadRunner runner, Background background, ObservableStringValue shopUrl) {
+        this(runner, background, shopUrl, Limits.DEFAULT.cpus());
+    }
+
+    /**
+     * @param shopUrl        the stack's address, empty while no stack runs
+     * @param cpusPerReplica the CPU limit of each replica of the stacks the window starts; the slider's range and
+     *                       start follow it
+     */
+    public LoadControlsViewModel(LoadRunner runner, Background background, ObservableStringValue shopUrl,
+                                 double cpusPerReplica) {
+        this.maxRate = Math.max(10, Math.round(MAX_RATE * cpusPerReplica / 10) * 10.0);
+        this.rate = new SimpleDoubleProperty(Math.max(1, Math.round(START_RATE * cpusPerReplica)));
         this.runner = runner;
         this.background = background;
         this.shopUrl = shopUrl;
@@ -67,7 +85,12 @@ public final class LoadControlsViewModel implements AutoCloseable {
         stackChanged();
     }
 
-    /** Requests per second, 0 to {@link #MAX_RATE}; applied to a running load by {@link #applyRate()}. */
+    /** The slider's top in requests/s: {@link #MAX_RATE} per CPU of a replica, to the ten, 10 at least. */
+    public double maxRate() {
+        return maxRate;
+    }
+
+    /** Requests per second, 0 to {@link #maxRate()}, from {@link #START_RATE} per CPU of a replica; applied to a running load by {@link #applyRate()}. */
     public DoubleProperty rateProperty() {
         return rate;
     }

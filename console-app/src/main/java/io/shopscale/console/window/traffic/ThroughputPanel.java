@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
@@ -42,6 +43,12 @@ public final class ThroughputPanel extends VBox {
         latency.textProperty().bind(traffic.latencyProperty());
         HBox header = new HBox(12, new Label("requests to"), service, latency);
         header.setAlignment(Pos.CENTER_LEFT);
+        Label host = new Label();
+        host.setId("host-cpu");
+        host.setWrapText(true);
+        host.textProperty().bind(traffic.hostProperty());
+        host.styleProperty().bind(Bindings.when(traffic.hostSaturatedProperty())
+                .then("-fx-text-fill: #b00020; -fx-font-weight: bold;").otherwise(""));
 
         NumberAxis requestsTime = timeAxis();
         MarkedLineChart requests = new MarkedLineChart(requestsTime, valueAxis("requests/s"), traffic.events());
@@ -91,7 +98,7 @@ public final class ThroughputPanel extends VBox {
             }
         });
 
-        getChildren().addAll(header, requests, percentiles, new Label("share of the last second per replica"),
+        getChildren().addAll(header, host, requests, percentiles, new Label("share of the last second per replica"),
                 shares, new Label("events"), events);
         VBox.setVgrow(requests, Priority.ALWAYS);
     }

@@ -12,12 +12,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import io.shopscale.console.experiment.HostCpu;
 import io.shopscale.console.metrics.Event;
 import io.shopscale.console.metrics.LatencySummary;
 import io.shopscale.console.metrics.MetricsHub;
@@ -29,8 +32,9 @@ import io.shopscale.console.window.Background;
 /**
  * The last few minutes of traffic as the throughput panel draws them: requests per second (ok and errors), latency
  * percentiles, each replica's share of the last second, and the scale, kill and reload events on the same timeline.
- * Shows all requests or one service's. Samples arrive on the hub's thread once a second and reach the FX thread in
- * one hand-over however many piled up.
+ * Shows all requests or one service's, and the host's CPU over the last {@value #HOST_CPU_SECONDS} seconds, which says
+ * when the host, not the shop, is the limit. Samples arrive on the hub's thread once a second and reach the FX thread
+ * in one hand-over however many piled up.
  */
 public final class ThroughputViewModel implements AutoCloseable {
 
@@ -38,6 +42,8 @@ public final class ThroughputViewModel implements AutoCloseable {
     public static final String ALL_SERVICES = "all services";
     /** How much of the timeline the chart shows. */
     public static final int SECONDS_SHOWN = 180;
+    /** The host's CPU is shown as its busy share over this many of the last seconds. */
+    static final int HOST_CPU_SECONDS = 5;
 
     private final Background background;
     private final Instant origin;
@@ -46,6 +52,11 @@ public final class ThroughputViewModel implements AutoCloseable {
     private final ConcurrentLinkedQueue<Sample> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean handOverQueued = new AtomicBoolean();
     private final Subscription subscription;
+    private final HostCpu hostCpu;
+    private final int cores;
+    /** Readings of the host's CPU, one per arrival, newest last; touched on the hub's thread only. */
+    private final ArrayDeque<long[]> cpuReadings = new ArrayDeque<>();
+    private volatile double hostBusy = Double.NaN;
 
     private final ObjectProperty<String> service = new SimpleObjectProperty<>(ALL_SERVICES);
     private final ObservableList<String> services = FXCollections.observableArrayList(ALL_SERVICES);
@@ -53,19 +64,23 @@ public final class ThroughputViewModel implements AutoCloseable {
     private final ObservableList<ReplicaBar> replicaBars = FXCollections.observableArrayList();
     private final ObservableList<EventMark> events = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper(noRequests());
+    private final ReadOnlyStringWrapper host = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hostSaturated = new ReadOnlyBooleanWrapper();
     // One read-only view each, kept: a view made per call would be collected with the listeners added to it.
     private final ObservableList<String> readOnlyServices = FXCollections.unmodifiableObservableList(services);
     private final ObservableList<ThroughputSecond> readOnlySeconds = FXCollections.unmodifiableObservableList(seconds);
     private final ObservableList<ReplicaBar> readOnlyBars = FXCollections.unmodifiableObservableList(replicaBars);
     private final ObservableList<EventMark> readOnlyEvents = FXCollections.unmodifiableObservableList(events);
 
-    /** Shows what the hub already holds, then follows it. Call on the FX thread. */
+    /** Shows what the hub already holds, then follows it, with this host's CPU. Call on the FX thread. */
     public ThroughputViewModel(MetricsHub hub, Background background) {
-        this(hub, background, ZoneId.systemDefault());
+        this(hub, background, ZoneId.systemDefault(), HostCpu.local(), Runtime.getRuntime().availableProcessors());
     }
 
-    ThroughputViewModel(MetricsHub hub, Background background, ZoneId zone) {
+    ThroughputViewModel(MetricsHub hub, Background background, ZoneId zone, HostCpu hostCpu, int cores) {
         this.background = background;
+        this.hostCpu = hostCpu;
+        this.cores = cores;
         this.origin = hub.toInstant(hub.time().nanoTime());
         this.clock = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(zone);
         subscription = hub.subscribe(this::arrived);
@@ -103,6 +118,20 @@ public final class ThroughputViewModel implements AutoCloseable {
         return latency.getReadOnlyProperty();
     }
 
+    /**
+     * The host's CPU over the last seconds, {@code host CPU 45% of 2 cores}; when it is
+     * {@linkplain #hostSaturatedProperty() saturated}, a sentence that the host, not the shop, is the limit. Empty
+     * until {@value #HOST_CPU_SECONDS} seconds have arrived or when the host does not say.
+     */
+    public ReadOnlyStringProperty hostProperty() {
+        return host.getReadOnlyProperty();
+    }
+
+    /** Whether the host's CPU was at least {@link HostCpu#SATURATED} busy over the last seconds. */
+    public ReadOnlyBooleanProperty hostSaturatedProperty() {
+        return hostSaturated.getReadOnlyProperty();
+    }
+
     /** The wall-clock time of a point on the x axis, {@code 14:03:07}, for the axis labels. */
     public String clockAt(double time) {
         return clock.format(origin.plusMillis(Math.round(time * 1000)));
@@ -114,10 +143,21 @@ public final class ThroughputViewModel implements AutoCloseable {
     }
 
     private void arrived(Sample sample) {
+        readHostCpu();
         arrived.add(sample);
         if (handOverQueued.compareAndSet(false, true)) {
             background.onFxThread(this::takeArrived);
         }
+    }
+
+    private synchronized void readHostCpu() {
+        long[] now = hostCpu.read();
+        cpuReadings.addLast(now);
+        while (cpuReadings.size() > HOST_CPU_SECONDS + 1) {
+            cpuReadings.removeFirst();
+        }
+        hostBusy = cpuReadings.size() > HOST_CPU_SECONDS ? hostCpu.busyShare(cpuReadings.peekFirst(), now)
+                : Double.NaN;
     }
 
     private void takeArrived() {
@@ -173,6 +213,24 @@ public final class ThroughputViewModel implements AutoCloseable {
                 .map(entry -> new ReplicaBar(entry.getKey(), entry.getValue()))
                 .toList());
         latency.set(last.latency().count() == 0 ? noRequests() : percentiles(last.latency()));
+        double busy = hostBusy;
+        hostSaturated.set(busy >= HostCpu.SATURATED);
+        host.set(hostText(busy, cores));
+    }
+
+    /** What {@link #hostProperty()} says for a busy share. */
+    static String hostText(double busy, int cores) {
+        if (Double.isNaN(busy)) {
+            return "";
+        }
+        String usage = String.format(Locale.ROOT, "host CPU %.0f%% of %d %s", busy * 100, cores,
+                cores == 1 ? "core" : "cores");
+        if (busy < HostCpu.SATURATED) {
+            return usage;
+        }
+        return usage + ": the host, not the shop, is the limit. The replicas, nginx, PostgreSQL and the load "
+                + "generator share these cores, so another replica adds no capacity; lower the CPU per replica "
+                + "(console --cpus) or the load.";
     }
 
     /** Leaves a list that has not changed alone, so its views do not rebuild every second. */

@@ -11,6 +11,7 @@ import io.shopscale.console.docker.NoDockerEngines;
 import io.shopscale.console.metrics.EventKind;
 import io.shopscale.console.metrics.FakeTime;
 import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.topology.Limits;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 import io.shopscale.console.topology.TopologyException;
@@ -51,6 +52,17 @@ class StackViewModelTest {
         assertThat(stack.urlProperty().get()).isEqualTo("http://127.0.0.1:18490/");
         assertThat(monolith(stack).chips()).extracting(ReplicaChip::container, ReplicaChip::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("window-monolith-1", ReplicaState.READY));
+    }
+
+    @Test
+    void startGivesEachReplicaTheWindowsLimits() {
+        Limits small = new Limits(0.35, 256);
+        StackViewModel stack = new StackViewModel(engine, Background.sameThread(), hub, StackName.of("window"), 18490,
+                small);
+
+        stack.start();
+
+        assertThat(engine.lastUp().limits()).isEqualTo(small);
     }
 
     @Test

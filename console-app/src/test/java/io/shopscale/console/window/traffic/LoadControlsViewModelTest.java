@@ -28,6 +28,17 @@ class LoadControlsViewModelTest {
     }
 
     @Test
+    void theSlidersRangeAndStartFollowTheCpuOfAReplica() {
+        LoadControlsViewModel seeds = controls(Background.sameThread());
+        LoadControlsViewModel small = new LoadControlsViewModel(runner, Background.sameThread(), shopUrl, 0.35);
+
+        assertThat(seeds.maxRate()).isEqualTo(LoadControlsViewModel.MAX_RATE);
+        assertThat(seeds.rateProperty().get()).isEqualTo(LoadControlsViewModel.START_RATE);
+        assertThat(small.maxRate()).isEqualTo(180);
+        assertThat(small.rateProperty().get()).isEqualTo(14);
+    }
+
+    @Test
     void withoutARunningStackLoadCannotStartAndSaysWhy() {
         LoadControlsViewModel load = controls(Background.sameThread());
 

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
+import io.shopscale.console.experiment.HostCpu;
 import io.shopscale.console.metrics.CompletedRequest;
 import io.shopscale.console.metrics.EventKind;
 import io.shopscale.console.metrics.FakeTime;
@@ -26,8 +27,66 @@ class ThroughputViewModelTest {
     private final FakeTime time = new FakeTime();
     private final MetricsHub hub = new MetricsHub(time, 300);
 
+    private final SteadyHostCpu hostCpu = new SteadyHostCpu();
+
     private ThroughputViewModel panel(Background background) {
-        return new ThroughputViewModel(hub, background, ZoneOffset.UTC);
+        return new ThroughputViewModel(hub, background, ZoneOffset.UTC, hostCpu, 2);
+    }
+
+    @Test
+    void theHostsCpuOverTheLastSecondsIsShownOnceThereAreEnoughOfThem() {
+        ThroughputViewModel traffic = panel(Background.sameThread());
+        hostCpu.busy = 0.45;
+        time.advanceMillis(1000L * (ThroughputViewModel.HOST_CPU_SECONDS - 1));
+        hub.publishFinishedSeconds();
+
+        assertThat(traffic.hostProperty().get()).isEmpty();
+
+        time.advanceMillis(2000);
+        hub.publishFinishedSeconds();
+
+        assertThat(traffic.hostProperty().get()).isEqualTo("host CPU 45% of 2 cores");
+        assertThat(traffic.hostSaturatedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aSaturatedHostIsNamedAsTheLimitAndNoLongerOnceItHasRoom() {
+        ThroughputViewModel traffic = panel(Background.sameThread());
+        hostCpu.busy = 0.97;
+        time.advanceMillis(1000L * (ThroughputViewModel.HOST_CPU_SECONDS + 1));
+        hub.publishFinishedSeconds();
+
+        assertThat(traffic.hostSaturatedProperty().get()).isTrue();
+        assertThat(traffic.hostProperty().get()).startsWith("host CPU 97% of 2 cores: the host, not the shop, is "
+                + "the limit.").contains("another replica adds no capacity");
+
+        hostCpu.busy = 0.5;
+        time.advanceMillis(1000L * ThroughputViewModel.HOST_CPU_SECONDS);
+        hub.publishFinishedSeconds();
+
+        assertThat(traffic.hostSaturatedProperty().get()).isFalse();
+        assertThat(traffic.hostProperty().get()).isEqualTo("host CPU 50% of 2 cores");
+    }
+
+    @Test
+    void aHostThatDoesNotSayItsCpuShowsNothing() {
+        ThroughputViewModel traffic = new ThroughputViewModel(hub, Background.sameThread(), ZoneOffset.UTC,
+                new HostCpu() {
+                    @Override
+                    public long[] read() {
+                        return new long[0];
+                    }
+
+                    @Override
+                    public double busyShare(long[] from, long[] to) {
+                        return Double.NaN;
+                    }
+                }, 2);
+        time.advanceMillis(1000L * (ThroughputViewModel.HOST_CPU_SECONDS + 1));
+        hub.publishFinishedSeconds();
+
+        assertThat(traffic.hostProperty().get()).isEmpty();
+        assertThat(traffic.hostSaturatedProperty().get()).isFalse();
     }
 
     @Test
@@ -148,6 +207,26 @@ class ThroughputViewModelTest {
 
     private static CompletedRequest failed(String service, String kind) {
         return new CompletedRequest(service, null, TimeUnit.MILLISECONDS.toNanos(2), kind);
+    }
+
+    /** A host whose CPU is {@link #busy} between any two readings; each reading is a second of 100 jiffies. */
+    private static final class SteadyHostCpu implements HostCpu {
+
+        double busy;
+        private long busyJiffies;
+        private long totalJiffies;
+
+        @Override
+        public long[] read() {
+            busyJiffies += Math.round(busy * 100);
+            totalJiffies += 100;
+            return new long[] {busyJiffies, totalJiffies};
+        }
+
+        @Override
+        public double busyShare(long[] from, long[] to) {
+            return (double) (to[0] - from[0]) / (to[1] - from[1]);
+        }
     }
 
     /** Keeps what is handed to the FX thread until the test runs it. */
