@@ -119,6 +119,7 @@ class RealNginxTest {
             RoutingSnapshot set = control.set(Map.of("monolith", List.of(
                     new UpstreamServer(1, "status-listener", "127.0.0.1:8081"))));
             assertThat(set.replicas()).isEqualTo(Map.of("monolith", List.of(1)));
+            assertThat(set.warming(Instant.now())).as("a replica joining an empty pool joins warm").isEmpty();
             HttpResponse<String> routed = get(http, gateway.resolve("/api/catalog/products"));
             assertThat(routed.statusCode()).as(routed.body()).isEqualTo(404);
             assertThat(routed.headers().firstValue("X-Upstream")).contains("127.0.0.1:8081");
