@@ -1,5 +1,6 @@
 package io.shopscale.console.plan;
 
+import static io.shopscale.console.plan.ContainerState.PAUSED;
 import static io.shopscale.console.plan.ContainerState.REMOVING;
 import static io.shopscale.console.plan.ContainerState.RUNNING;
 
@@ -172,10 +173,11 @@ public final class Planner {
      */
     private void routeWhatServes() {
         appContainers().filter(ObservedContainer::isServing).forEach(c -> routing.include(c.service(), c.replica()));
-        // A service whose every running replica fails its probe keeps the ones nginx routes to: a certain 503 from
-        // nginx is worse than replicas that may only be slow (a starved host), as with Envoy's panic threshold.
+        // A service whose every running replica fails its probe, or is frozen, keeps the ones nginx routes to: a
+        // certain 503 from nginx is worse than replicas that may only be slow (a starved host) or stalled for a
+        // while (docker pause), as with Envoy's panic threshold.
         List<ObservedContainer> lastResort = appContainers()
-                .filter(c -> c.state() == RUNNING && c.readiness() == Readiness.FAILING)
+                .filter(c -> c.state() == PAUSED || c.state() == RUNNING && c.readiness() == Readiness.FAILING)
                 .filter(c -> !routing.serves(c.service()) && routedNow(c)).toList();
         lastResort.forEach(c -> routing.include(c.service(), c.replica()));
         lastResort.forEach(c -> routedAsLastResort.add(c.name()));

@@ -30,10 +30,11 @@ final class NoRequestLost {
             ready.add(c.ref().resourceId());
             routedPerService.computeIfAbsent(c.service(), any -> new HashSet<>()).add(c.ref().resourceId());
         });
-        // A running replica that fails its probe and that nginx routes to already may stay routed as a last resort
+        // A running replica that fails its probe, or a frozen one, that nginx routes to already may stay routed as a last resort
         // (the planner keeps it while its service has nothing better); the plan must not route to any other.
         observed.containers().stream()
-                .filter(c -> c.isApp() && c.state() == ContainerState.RUNNING && c.readiness() == Readiness.FAILING)
+                .filter(c -> c.isApp() && (c.state() == ContainerState.PAUSED
+                        || c.state() == ContainerState.RUNNING && c.readiness() == Readiness.FAILING))
                 .filter(c -> observed.routing().map(r -> r.getOrDefault(c.service(), List.of())
                         .contains(c.replica())).orElse(false))
                 .forEach(c -> ready.add(c.ref().resourceId()));

@@ -1,6 +1,7 @@
 package io.shopscale.console.plan;
 
 import static io.shopscale.console.plan.ContainerState.EXITED;
+import static io.shopscale.console.plan.ContainerState.PAUSED;
 import static io.shopscale.console.plan.ContainerState.REMOVING;
 import static io.shopscale.console.plan.ContainerState.RUNNING;
 import static io.shopscale.console.plan.ObservedStacks.CURRENT_HASH;
@@ -463,6 +464,18 @@ class PlannerTest {
                     upstreams   nginx                     monolith=[2,3]  (replaces service:monolith:1)
                     drain       nginx                     5s  (failing readiness)
                     """);
+    }
+
+    @Test
+    void whenEveryReplicaOfAServiceIsFrozenTheGuardKeepsThemRoutedSoRequestsWaitRatherThanGet503() {
+        ObservedStack frozen = withInfrastructure(app("monolith", 1, CURRENT_HASH, PAUSED, false),
+                app("monolith", 2, CURRENT_HASH, PAUSED, false));
+        ObservedStack oneFrozen = withInfrastructure(app("monolith", 1, CURRENT_HASH, PAUSED, false),
+                app("monolith", 2));
+
+        assertThat(Planner.routing(monolith(2), frozen).isEmpty()).isTrue();
+        assertThat(Planner.routing(monolith(2), oneFrozen).toText()).as("while another serves, a frozen one leaves")
+                .contains("monolith=[2]");
     }
 
     @Test
