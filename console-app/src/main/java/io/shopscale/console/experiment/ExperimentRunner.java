@@ -31,6 +31,11 @@ public final class ExperimentRunner {
 
     /** Seconds close on the load's side a little after the boundary; the runner reads them this much later. */
     static final long SETTLE_MILLIS = 300;
+    /**
+     * The load's seconds start on its own clock, up to half a second off the run's, so the last second of a window
+     * may close up to this much after the runner's tick: a window is judged only once it arrived, or this passed.
+     */
+    static final long LATE_SECOND_MILLIS = 1500;
 
     private final Experiment experiment;
     private final ShopEngine engine;
@@ -121,6 +126,7 @@ public final class ExperimentRunner {
         for (long second = start + 1; second <= end; second++) {
             tick(second);
         }
+        awaitSecond(end - 1);
         Verdict verdict = Verdict.judge(name, new Window(start, end), steady.checks(), seconds);
         event("verdict", verdict.toText());
         return verdict;
@@ -151,12 +157,31 @@ public final class ExperimentRunner {
                 return abort;
             }
         }
+        awaitSecond(end - 1);
         return null;
+    }
+
+    /** Waits, {@link #LATE_SECOND_MILLIS} past its tick at most, until second {@code index} has come from the load. */
+    private void awaitSecond(long index) throws InterruptedException {
+        long tickAt = (index + 1) * 1000 + SETTLE_MILLIS;
+        for (long wait = 100; wait <= LATE_SECOND_MILLIS && !arrived(index); wait += 100) {
+            clock.sleepUntil(tickAt + wait);
+            collect();
+        }
+    }
+
+    private boolean arrived(long index) {
+        return !seconds.isEmpty() && seconds.get(seconds.size() - 1).index() >= index;
     }
 
     /** Waits until {@code second} has ended, takes the seconds that ended, prints a live line for each. */
     private void tick(long second) throws InterruptedException {
         clock.sleepUntil(second * 1000 + SETTLE_MILLIS);
+        collect();
+    }
+
+    /** Takes the seconds that ended since the last call, prints a live line for each. */
+    private void collect() {
         Map<String, Integer> ready = readyReplicas();
         for (Second measured : load.finishedSeconds(clock.startedAt())) {
             Second complete = measured.withReplicas(ready);
