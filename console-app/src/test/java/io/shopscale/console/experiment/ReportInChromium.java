@@ -19,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -198,12 +200,36 @@ public final class ReportInChromium implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         socket.abort();
+        // Chromium's helper processes (network service, renderers) write into the profile too, and may outlive the
+        // browser process for a moment: the profile is removed once every one of them has ended.
+        List<ProcessHandle> helpers = chromium.descendants().toList();
         chromium.destroy();
         if (!chromium.waitFor(10, TimeUnit.SECONDS)) {
             chromium.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        for (ProcessHandle helper : helpers) {
+            helper.destroy();
+        }
+        for (ProcessHandle helper : helpers) {
+            awaitEnd(helper);
+        }
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+    }
+
+    private static void awaitEnd(ProcessHandle process) throws InterruptedException {
+        try {
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException stillRunning) {
+            process.destroyForcibly();
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Chromium's process " + process.pid() + " did not end", e);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("waiting for Chromium's process " + process.pid() + " failed", e);
         }
     }
 
