@@ -67,11 +67,19 @@ class ConsoleViewTest {
     void killTurnsTheChipGreyAndReplaceBringsItBack(FxRobot robot) {
         robot.clickOn("#start");
 
+        Node chip = robot.lookup("#chip-window-monolith-1").query();
+        Node kill = robot.lookup("#kill-window-monolith-1").query();
+
         robot.clickOn("#kill-window-monolith-1");
 
-        assertThat(robot.lookup("#chip-window-monolith-1").query().getStyleClass()).contains("chip-stopped");
+        assertThat(robot.lookup("#chip-window-monolith-1").query().getStyleClass()).contains("chip-stopped")
+                .doesNotContain("chip-ready");
         robot.clickOn("#heal");
-        assertThat(robot.lookup("#chip-window-monolith-1").query().getStyleClass()).contains("chip-ready");
+        assertThat(robot.lookup("#chip-window-monolith-1").query().getStyleClass()).contains("chip-ready")
+                .doesNotContain("chip-stopped");
+        assertThat(robot.lookup("#chip-window-monolith-1").<Node>query()).as("the chip is updated in place, so its "
+                + "kill button is not replaced under the pointer").isSameAs(chip);
+        assertThat(robot.lookup("#kill-window-monolith-1").<Node>query()).isSameAs(kill);
     }
 
     @Test

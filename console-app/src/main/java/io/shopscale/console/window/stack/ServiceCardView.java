@@ -1,13 +1,15 @@
 package io.shopscale.console.window.stack;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -44,8 +46,19 @@ public final class ServiceCardView extends VBox {
 
         FlowPane chips = new FlowPane(6, 6);
         chips.setId("chips-" + card.service());
-        Runnable showChips = () -> chips.getChildren().setAll(card.chips().stream()
-                .map(chip -> chipView(chip, card, stack)).toList());
+        Map<String, ReplicaChipView> chipViews = new HashMap<>();
+        Runnable showChips = () -> {
+            List<ReplicaChipView> shown = card.chips().stream().map(chip -> {
+                ReplicaChipView view = chipViews.computeIfAbsent(chip.container(),
+                        container -> new ReplicaChipView(container, card.planRunningProperty(), stack));
+                view.show(chip);
+                return view;
+            }).toList();
+            chipViews.values().retainAll(shown);
+            if (!chips.getChildren().equals(shown)) {
+                chips.getChildren().setAll(shown);
+            }
+        };
         card.chips().addListener((ListChangeListener<ReplicaChip>) change -> showChips.run());
         showChips.run();
 
@@ -56,25 +69,5 @@ public final class ServiceCardView extends VBox {
         card.steps().addListener((ListChangeListener<String>) change -> steps.scrollTo(card.steps().size() - 1));
 
         getChildren().addAll(header, slider, chips, steps);
-    }
-
-    private static VBox chipView(ReplicaChip chip, ServiceCard card, StackViewModel stack) {
-        Label name = new Label(chip.container());
-        Label state = new Label(chip.state().label());
-        state.setId("state-" + chip.container());
-        Label usage = new Label(chip.usage());
-        Button kill = new Button("kill");
-        kill.setId("kill-" + chip.container());
-        kill.setTooltip(new Tooltip("SIGKILL this replica now, as a crash would"));
-        kill.setDisable(chip.state() == ReplicaState.STOPPED);
-        // Not offered while a plan may be starting or draining this very replica.
-        kill.visibleProperty().bind(card.planRunningProperty().not());
-        kill.setOnAction(event -> stack.kill(chip.container()));
-        HBox bottom = new HBox(8, usage, kill);
-        bottom.setAlignment(Pos.CENTER_LEFT);
-        VBox view = new VBox(name, state, bottom);
-        view.setId("chip-" + chip.container());
-        view.getStyleClass().addAll("chip", "chip-" + chip.state().label());
-        return view;
     }
 }
