@@ -48,6 +48,8 @@ import io.shopscale.console.plan.Readiness;
  */
 public final class DockerStack {
 
+    private static final Duration NETWORK_GONE_TIMEOUT = Duration.ofSeconds(30);
+
     /** Docker's default weight is 1024: a starting replica gets half of a serving one's share. */
     static final int STARTING_CPU_SHARES = 512;
     static final int SERVING_CPU_SHARES = 1024;
@@ -343,11 +345,30 @@ public final class DockerStack {
         }
     }
 
+    /**
+     * Removes the network and returns once Docker no longer lists it: a swarm-scoped (overlay) network can stay
+     * listed for a moment after its removal was accepted.
+     *
+     * @throws IllegalStateException when it is still listed 30 s after its removal
+     */
     public void removeNetwork(String name) {
         try {
             docker.removeNetworkCmd(name).exec();
         } catch (NotFoundException gone) {
             // gone is what we wanted
+        }
+        long deadline = System.nanoTime() + NETWORK_GONE_TIMEOUT.toNanos();
+        while (docker.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> name.equals(n.getName()))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("network " + name + " is still listed "
+                        + NETWORK_GONE_TIMEOUT.toSeconds() + " s after its removal");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while network " + name + " was being removed", e);
+            }
         }
     }
 
