@@ -72,7 +72,7 @@ final class ApacheAsyncTransport implements Transport {
                 boolean keep = request.keepsBody() || response.getCode() >= 400;
                 reply.complete(new Reply(response.getCode(),
                         replica == null ? null : ReplicaHeader.clean(replica.getValue()),
-                        keep ? response.getBodyText() : null));
+                        keep ? response.getBodyText() : null, response.containsHeader("Retry-After")));
             }
 
             @Override

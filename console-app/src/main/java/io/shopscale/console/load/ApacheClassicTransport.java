@@ -96,7 +96,7 @@ final class ApacheClassicTransport implements Transport {
                     EntityUtils.consume(response.getEntity());
                 }
                 return new Reply(response.getCode(), replica == null ? null : ReplicaHeader.clean(replica.getValue()),
-                        body);
+                        body, response.containsHeader("Retry-After"));
             }));
         } catch (IOException | RuntimeException e) {
             reply.completeExceptionally(e);

@@ -13,7 +13,7 @@ import io.shopscale.console.metrics.CompletedRequest;
 record Outcome(long latencyNanos, Reply reply, ErrorKind error, Throwable failure) {
 
     static Outcome answered(long latencyNanos, Reply reply) {
-        return new Outcome(latencyNanos, reply, reply.isError() ? ErrorKind.http(reply.status()) : null, null);
+        return new Outcome(latencyNanos, reply, reply.isError() ? ErrorKind.answer(reply.status(), reply.retryAfter()) : null, null);
     }
 
     static Outcome failed(long latencyNanos, Throwable failure) {

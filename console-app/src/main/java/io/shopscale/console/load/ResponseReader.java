@@ -27,7 +27,7 @@ final class ResponseReader {
     private boolean readAnything;
 
     /** A response as read; {@code reusable} says whether the connection may carry another request. */
-    record Response(int status, String replica, String body, boolean reusable) {
+    record Response(int status, String replica, String body, boolean reusable, boolean retryAfter) {
     }
 
     ResponseReader(InputStream in) {
@@ -77,7 +77,7 @@ final class ResponseReader {
             copyUntilEnd(body);
             reusable = false;
         }
-        return new Response(head.status, head.replica, keep ? body.text() : null, reusable);
+        return new Response(head.status, head.replica, keep ? body.text() : null, reusable, head.retryAfter);
     }
 
     private Head readHead() throws IOException {
@@ -101,6 +101,7 @@ final class ResponseReader {
                 case "transfer-encoding" -> head.chunked = value.toLowerCase(Locale.ROOT).endsWith("chunked");
                 case "connection" -> head.keepAlive = connectionKeepsAlive(value, head.keepAlive);
                 case "x-served-by" -> head.replica = ReplicaHeader.clean(value);
+                case "retry-after" -> head.retryAfter = true;
                 default -> {
                     // Not needed by the generator.
                 }
@@ -261,6 +262,7 @@ final class ResponseReader {
         boolean chunked;
         boolean keepAlive;
         String replica;
+        boolean retryAfter;
     }
 
     /** Collects up to {@link #MAX_KEPT_BODY_BYTES} when kept; otherwise only moves past the bytes. */

@@ -227,7 +227,7 @@ final class SocketTransport implements Transport {
                     connection = ShopConnection.open(address, job.deadlineNanos());
                     response = connection.exchange(job.request(), job.keepBody(), job.deadlineNanos());
                 }
-                reply = new Reply(response.status(), response.replica(), response.body());
+                reply = new Reply(response.status(), response.replica(), response.body(), response.retryAfter());
             } catch (IOException | RuntimeException e) {
                 // Whatever broke (a protocol error included), the connection's state is unknown: it is not reused.
                 closeQuietly(connection);

@@ -26,6 +26,27 @@ class ErrorKindTest {
                 .isEqualTo(ErrorKind.OTHER);
     }
 
+    /** The gateway's answer when every replica is at its limit, as nginx sends it. */
+    @Test
+    void aServiceUnavailableWithRetryAfterIsSheddingAndCountsApartFromOther503s() throws IOException {
+        String shed = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
+                + "Retry-After: 1\r\nContent-Length: 2\r\n\r\n{}";
+        String noReplica = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
+                + "Content-Length: 2\r\n\r\n{}";
+
+        assertThat(classify(shed)).isEqualTo(ErrorKind.SHED).hasToString("shed");
+        assertThat(classify(noReplica)).isEqualTo(ErrorKind.http(503)).hasToString("http 503");
+        assertThat(ErrorKind.answer(429, true)).as("only a 503 is shedding").isEqualTo(ErrorKind.http(429));
+        assertThat(ErrorKind.SHED.isClientError()).isFalse();
+    }
+
+    private static ErrorKind classify(String response) throws IOException {
+        ResponseReader.Response read = new ResponseReader(
+                new java.io.ByteArrayInputStream(response.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .read(false);
+        return Outcome.answered(1, new Reply(read.status(), read.replica(), read.body(), read.retryAfter())).error();
+    }
+
     @Test
     void aConnectTimeoutIsATimeoutNotARefusal() {
         assertThat(ErrorKind.of(new SocketTimeoutException("Connect timed out"))).isEqualTo(ErrorKind.TIMEOUT);

@@ -19,7 +19,8 @@ class ResponseReaderTest {
         ResponseReader.Response response = reader("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                 + "X-Served-By: shop-catalog-2\r\nContent-Length: 13\r\n\r\n{\"token\":\"t\"}").read(true);
 
-        assertThat(response).isEqualTo(new ResponseReader.Response(200, "shop-catalog-2", "{\"token\":\"t\"}", true));
+        assertThat(response)
+                .isEqualTo(new ResponseReader.Response(200, "shop-catalog-2", "{\"token\":\"t\"}", true, false));
     }
 
     @Test
@@ -93,7 +94,7 @@ class ResponseReaderTest {
         };
 
         assertThat(new ResponseReader(trickle).read(true))
-                .isEqualTo(new ResponseReader.Response(200, "a", "abc", true));
+                .isEqualTo(new ResponseReader.Response(200, "a", "abc", true, false));
     }
 
     @Test
