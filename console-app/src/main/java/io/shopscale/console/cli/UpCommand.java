@@ -29,6 +29,12 @@ final class UpCommand extends EngineCommand {
     @Option(names = "--memory", description = "Memory limit per replica in MB.")
     Integer memoryMb;
 
+    @Option(names = "--replica-concurrency", paramLabel = "N", description = "Requests in flight per replica at "
+            + "most; when every replica of a service has that many, nginx turns further requests away at once with a "
+            + "503 and Retry-After (shedding load) instead of queueing them. 0: no limit. Default: "
+            + Limits.REPLICA_CONCURRENCY_PER_CPU + " per CPU of --cpus (32 at 1 CPU, 11 at 0.35).")
+    Integer replicaConcurrency;
+
     @Option(names = "--engine", description = "What runs the app tiers: docker (containers on this engine) or swarm "
             + "(replicated services on this engine's swarm). Default: the engine the stack runs on; docker for a new "
             + "stack. The stack remembers it, so scale, status, heal and down need no flag.")
@@ -41,6 +47,9 @@ final class UpCommand extends EngineCommand {
         chosen.services().forEach(service -> counts.put(service, replicas));
         Limits limits = new Limits(cpus == null ? Limits.DEFAULT.cpus() : cpus,
                 memoryMb == null ? Limits.DEFAULT.memoryMb() : memoryMb);
+        if (replicaConcurrency != null) {
+            limits = limits.withReplicaConcurrency(replicaConcurrency);
+        }
         DesiredTopology desired = new DesiredTopology(stackName(), chosen, counts, limits, port);
         if (engine == null) {
             engine().up(desired, printer());

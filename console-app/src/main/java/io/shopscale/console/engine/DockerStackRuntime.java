@@ -185,7 +185,7 @@ final class DockerStackRuntime implements StackRuntime {
     }
 
     private NginxGateway gateway(StackWish wish, StackAddresses addresses) {
-        return new NginxGateway(stack, name, wish.desired().mode(), addresses,
+        return new NginxGateway(stack, name, wish.desired().limits(), wish.desired().mode(), addresses,
                 ResourceNames.infrastructureContainer(name, Labels.ROLE_NGINX));
     }
 

@@ -11,6 +11,7 @@ import io.shopscale.console.docker.DockerStack;
 import io.shopscale.console.docker.StackAddresses;
 import io.shopscale.console.nginx.Applied;
 import io.shopscale.console.nginx.GatewayModel;
+import io.shopscale.console.nginx.GatewayPorts;
 import io.shopscale.console.nginx.HaproxyConfigRenderer;
 import io.shopscale.console.nginx.HaproxyModel;
 import io.shopscale.console.nginx.NginxConfigRenderer;
@@ -21,6 +22,7 @@ import io.shopscale.console.nginx.RoutedBackend;
 import io.shopscale.console.nginx.RoutingSnapshot;
 import io.shopscale.console.nginx.UpstreamServer;
 import io.shopscale.console.plan.ContainerRef;
+import io.shopscale.console.topology.Limits;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 
@@ -32,6 +34,7 @@ final class NginxGateway {
 
     private final StackName stack;
     private final Mode mode;
+    private final int replicaConcurrency;
     private final ReplicaAddresses addresses;
     private final NginxConfigRenderer renderer = NginxConfigRenderer.withDefaultTemplates();
     private final NginxConfigurator configurator;
@@ -44,14 +47,18 @@ final class NginxGateway {
     }
 
     /** A gateway of the Docker engine, whose replicas have fixed addresses. */
-    NginxGateway(DockerStack docker, StackName stack, Mode mode, StackAddresses addresses, String container) {
-        this(docker, stack, mode, (service, replica) -> addresses.of(ContainerRef.app(stack, service, replica)),
+    NginxGateway(DockerStack docker, StackName stack, Limits limits, Mode mode, StackAddresses addresses,
+                 String container) {
+        this(docker, stack, limits, mode, (service, replica) -> addresses.of(ContainerRef.app(stack, service, replica)),
                 container);
     }
 
-    NginxGateway(DockerStack docker, StackName stack, Mode mode, ReplicaAddresses addresses, String container) {
+    /** @param limits the stack's limits per replica, of which the gateway enforces the requests in flight */
+    NginxGateway(DockerStack docker, StackName stack, Limits limits, Mode mode, ReplicaAddresses addresses,
+                 String container) {
         this.stack = stack;
         this.mode = mode;
+        this.replicaConcurrency = limits.replicaConcurrency();
         this.addresses = addresses;
         DockerContainerShell nginx = new DockerContainerShell(docker, container);
         this.configurator = new NginxConfigurator(renderer, nginx);
@@ -60,7 +67,7 @@ final class NginxGateway {
 
     /** The config nginx starts with: every pool empty until a replica is ready. */
     String initialConfig() {
-        return renderer.render(GatewayModel.withNoReplicas(stack, mode));
+        return renderer.render(GatewayModel.withNoReplicas(stack, mode, replicaConcurrency));
     }
 
     /**
@@ -94,7 +101,7 @@ final class NginxGateway {
                         backend.getValue() + ":" + ContainerSpecs.APP_PORT))
                 .toList()));
         warmUpJoining(backends);
-        return configurator.apply(new GatewayModel(stack, mode, upstreams));
+        return configurator.apply(new GatewayModel(stack, mode, upstreams, GatewayPorts.DEFAULT, replicaConcurrency));
     }
 
     /**

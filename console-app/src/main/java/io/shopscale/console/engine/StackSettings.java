@@ -15,9 +15,11 @@ public record StackSettings(Mode mode, int publishPort, Limits limits) {
     static final String PORT = "io.shopscale.port";
     static final String CPUS = "io.shopscale.cpus";
     static final String MEMORY_MB = "io.shopscale.memory-mb";
+    static final String REPLICA_CONCURRENCY = "io.shopscale.replica-concurrency";
 
     Map<String, String> labels() {
         return Map.of(MODE, mode.label(), PORT, Integer.toString(publishPort),
-                CPUS, Double.toString(limits.cpus()), MEMORY_MB, Integer.toString(limits.memoryMb()));
+                CPUS, Double.toString(limits.cpus()), MEMORY_MB, Integer.toString(limits.memoryMb()),
+                REPLICA_CONCURRENCY, Integer.toString(limits.replicaConcurrency()));
     }
 }

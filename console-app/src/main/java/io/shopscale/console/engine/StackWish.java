@@ -25,6 +25,7 @@ public record StackWish(DesiredTopology desired, ContainerSpecs.Images images, E
     private static final String PORT = PREFIX + "port";
     private static final String CPUS = PREFIX + "cpus";
     private static final String MEMORY_MB = PREFIX + "memory-mb";
+    private static final String REPLICA_CONCURRENCY = PREFIX + "replica-concurrency";
     private static final String REPLICAS = PREFIX + "replicas.";
     private static final String POSTGRES_IMAGE = PREFIX + "image.postgres";
     private static final String HAPROXY_IMAGE = PREFIX + "image.haproxy";
@@ -57,7 +58,7 @@ public record StackWish(DesiredTopology desired, ContainerSpecs.Images images, E
     }
 
     /**
-     * The wish as labels: {@code io.shopscale.wish.replicas.monolith=3}, {@code io.shopscale.wish.image.nginx=…},
+     * The wish as labels: {@code io.shopscale.wish.replicas.monolith=3}, {@code io.shopscale.wish.replica-concurrency=32}, {@code io.shopscale.wish.image.nginx=…},
      * {@code io.shopscale.wish.engine=swarm}. A wish written before engines were recorded is the Docker engine's.
      */
     Map<String, String> labels() {
@@ -66,6 +67,7 @@ public record StackWish(DesiredTopology desired, ContainerSpecs.Images images, E
         labels.put(PORT, Integer.toString(desired.publishPort()));
         labels.put(CPUS, Double.toString(desired.limits().cpus()));
         labels.put(MEMORY_MB, Integer.toString(desired.limits().memoryMb()));
+        labels.put(REPLICA_CONCURRENCY, Integer.toString(desired.limits().replicaConcurrency()));
         desired.replicas().forEach((service, count) -> labels.put(REPLICAS + service, Integer.toString(count)));
         labels.put(POSTGRES_IMAGE, images.postgres());
         labels.put(HAPROXY_IMAGE, images.haproxy());
@@ -88,8 +90,12 @@ public record StackWish(DesiredTopology desired, ContainerSpecs.Images images, E
                 replicas.put(service, Integer.parseInt(labels.get(REPLICAS + service)));
                 apps.put(service, require(labels, APP_IMAGE + service));
             }
-            DesiredTopology desired = new DesiredTopology(stack, mode, replicas,
-                    new Limits(Double.parseDouble(labels.get(CPUS)), Integer.parseInt(labels.get(MEMORY_MB))),
+            // A wish written before the limit of requests in flight was recorded gets the default for its CPU cap.
+            Limits limits = new Limits(Double.parseDouble(labels.get(CPUS)), Integer.parseInt(labels.get(MEMORY_MB)));
+            if (labels.containsKey(REPLICA_CONCURRENCY)) {
+                limits = limits.withReplicaConcurrency(Integer.parseInt(labels.get(REPLICA_CONCURRENCY)));
+            }
+            DesiredTopology desired = new DesiredTopology(stack, mode, replicas, limits,
                     Integer.parseInt(labels.get(PORT)));
             return Optional.of(new StackWish(desired, new ContainerSpecs.Images(require(labels, POSTGRES_IMAGE),
                     require(labels, HAPROXY_IMAGE), require(labels, NGINX_IMAGE), apps),

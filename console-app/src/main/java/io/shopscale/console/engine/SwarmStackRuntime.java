@@ -228,7 +228,7 @@ final class SwarmStackRuntime implements StackRuntime {
 
     /** @param tasks the address of each running task by service and replica number, for routing by number */
     private NginxGateway gateway(StackWish wish, StackAddresses addresses, Map<String, Map<Integer, String>> tasks) {
-        return new NginxGateway(stack, name, wish.desired().mode(), (service, replica) -> {
+        return new NginxGateway(stack, name, wish.desired().limits(), wish.desired().mode(), (service, replica) -> {
             String address = tasks.getOrDefault(service, Map.of()).get(replica);
             if (address == null) {
                 throw new IllegalStateException("no running task of " + service + " in slot " + replica);

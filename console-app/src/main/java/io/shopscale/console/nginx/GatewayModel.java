@@ -20,9 +20,11 @@ import java.util.TreeSet;
  *                  while the mode is being switched, their replicas are still running. The copy kept here iterates
  *                  in the mode's service order, then the others by name, each pool by replica number, so equal
  *                  routing always renders to equal text and never causes a needless reload.
+ * @param replicaConcurrency requests in flight per replica at most, beyond which a public request is turned away
+ *                           with a 503 (0: no limit); see {@code Limits#replicaConcurrency}
  */
 public record GatewayModel(StackName stack, Mode mode, Map<String, List<UpstreamServer>> upstreams,
-                           GatewayPorts ports) {
+                           GatewayPorts ports, int replicaConcurrency) {
 
     private static final Comparator<UpstreamServer> BY_REPLICA = Comparator.comparingInt(UpstreamServer::replica);
 
@@ -40,16 +42,29 @@ public record GatewayModel(StackName stack, Mode mode, Map<String, List<Upstream
         if (ports == null) {
             throw new ConfigValueException("ports are missing");
         }
+        if (replicaConcurrency < 0) {
+            throw new ConfigValueException("replica concurrency " + replicaConcurrency + " is below 0");
+        }
         upstreams = ordered(mode, upstreams);
     }
 
+    /** With no limit of requests in flight per replica. */
+    public GatewayModel(StackName stack, Mode mode, Map<String, List<UpstreamServer>> upstreams, GatewayPorts ports) {
+        this(stack, mode, upstreams, ports, 0);
+    }
+
+    /** With the default ports and no limit of requests in flight per replica. */
     public GatewayModel(StackName stack, Mode mode, Map<String, List<UpstreamServer>> upstreams) {
         this(stack, mode, upstreams, GatewayPorts.DEFAULT);
     }
 
-    /** Before any replica is ready, e.g. when nginx starts: every pool is empty and every API route answers 503. */
-    public static GatewayModel withNoReplicas(StackName stack, Mode mode) {
-        return new GatewayModel(stack, mode, Map.of());
+    /**
+     * Before any replica is ready, e.g. when nginx starts: every pool is empty and every API route answers 503.
+     *
+     * @param replicaConcurrency as in the record
+     */
+    public static GatewayModel withNoReplicas(StackName stack, Mode mode, int replicaConcurrency) {
+        return new GatewayModel(stack, mode, Map.of(), GatewayPorts.DEFAULT, replicaConcurrency);
     }
 
     private static Map<String, List<UpstreamServer>> ordered(Mode mode, Map<String, List<UpstreamServer>> given) {

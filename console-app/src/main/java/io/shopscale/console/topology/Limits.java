@@ -3,14 +3,28 @@ package io.shopscale.console.topology;
 import java.math.BigDecimal;
 
 /**
- * CPU and memory granted to each app replica. Memory is in mebibytes, like the {@code 100M} of a compose file.
+ * CPU and memory granted to each app replica, and how many requests nginx lets each replica have in flight at once.
+ * Memory is in mebibytes, like the {@code 100M} of a compose file.
+ *
+ * @param replicaConcurrency requests in flight per replica at most; when every replica of a service has that many,
+ *                           nginx turns further requests away at once with a 503 and {@code Retry-After} instead of
+ *                           queueing them (0: no limit)
  */
-public record Limits(double cpus, int memoryMb) {
+public record Limits(double cpus, int memoryMb, int replicaConcurrency) {
 
     public static final double MIN_CPUS = 0.1;
     public static final double MAX_CPUS = 16;
     public static final int MIN_MEMORY_MB = 64;
     public static final int MAX_MEMORY_MB = 8192;
+    public static final int MAX_REPLICA_CONCURRENCY = 10_000;
+    /**
+     * The default limit of requests in flight per replica, per CPU of its cap. A replica works through about as many
+     * requests at a time as its CPU allows; the rest wait inside it and add their wait to every request behind them,
+     * so the limit scales with the cap. At 1 CPU, 32 is as many as the stack's own scaling tests ever keep open
+     * (their client holds at most 32 requests in flight), so they never meet it. README ("Shedding load") has the
+     * figures with and without it.
+     */
+    public static final int REPLICA_CONCURRENCY_PER_CPU = 32;
 
     /**
      * The seed's compose file gives each replica {@code cpus: '1'} and {@code memory: 100M}. Measured at one CPU,
@@ -19,6 +33,11 @@ public record Limits(double cpus, int memoryMb) {
      * leaves room for load.
      */
     public static final Limits DEFAULT = new Limits(1, 256);
+
+    /** With the default limit of requests in flight for this CPU cap. */
+    public Limits(double cpus, int memoryMb) {
+        this(cpus, memoryMb, defaultReplicaConcurrency(cpus));
+    }
 
     public Limits {
         // Written as "not inside" so that NaN is rejected too.
@@ -30,6 +49,26 @@ public record Limits(double cpus, int memoryMb) {
             throw new TopologyException("memory " + memoryMb + " MB is out of range: use " + MIN_MEMORY_MB + " to "
                     + MAX_MEMORY_MB + " MB");
         }
+        if (replicaConcurrency < 0 || replicaConcurrency > MAX_REPLICA_CONCURRENCY) {
+            throw new TopologyException("replica concurrency " + replicaConcurrency + " is out of range: use 1 to "
+                    + MAX_REPLICA_CONCURRENCY + " requests in flight per replica, or 0 for no limit");
+        }
+    }
+
+    /**
+     * {@link #REPLICA_CONCURRENCY_PER_CPU} per CPU of the cap, at least 4 so that a tiny cap still serves a few
+     * requests at once; 0 (no limit) for a cap out of range, which the constructor rejects anyway.
+     */
+    public static int defaultReplicaConcurrency(double cpus) {
+        if (!(cpus >= MIN_CPUS && cpus <= MAX_CPUS)) {
+            return 0;
+        }
+        return Math.max(4, (int) Math.round(cpus * REPLICA_CONCURRENCY_PER_CPU));
+    }
+
+    /** The same CPU and memory with another limit of requests in flight per replica. */
+    public Limits withReplicaConcurrency(int limit) {
+        return new Limits(cpus, memoryMb, limit);
     }
 
     /** In the unit of Docker's {@code HostConfig.NanoCpus}. */

@@ -51,6 +51,20 @@ class StackWishTest {
     }
 
     @Test
+    void theLimitOfRequestsInFlightIsKeptAndAnOlderWishGetsTheDefaultForItsCpuCap() {
+        StackWish unlimited = new StackWish(new DesiredTopology(SHOP, Mode.MONOLITH, Map.of("monolith", 1),
+                new Limits(0.5, 192, 0), 8080), wish.images());
+
+        assertThat(unlimited.labels()).containsEntry("io.shopscale.wish.replica-concurrency", "0");
+        assertThat(StackWish.fromLabels(SHOP, unlimited.labels())).contains(unlimited);
+        Map<String, String> older = new HashMap<>(unlimited.labels());
+        older.remove("io.shopscale.wish.replica-concurrency");
+        assertThat(StackWish.fromLabels(SHOP, older)).hasValueSatisfying(read ->
+                assertThat(read.desired().limits().replicaConcurrency()).isEqualTo(16));
+        assertThat(unlimited.settings().labels()).containsEntry("io.shopscale.replica-concurrency", "0");
+    }
+
+    @Test
     void labelsWithoutAWishOrWithAPartOfOneAreNoWish() {
         assertThat(StackWish.fromLabels(SHOP, Map.of("io.shopscale.stack", "shop"))).isEmpty();
         Map<String, String> partial = new HashMap<>(wish.labels());

@@ -1,5 +1,6 @@
 package io.shopscale.console.nginx;
 
+import io.shopscale.console.topology.Limits;
 import io.shopscale.console.topology.Mode;
 import io.shopscale.console.topology.StackName;
 import java.util.ArrayList;
@@ -15,8 +16,17 @@ final class Gateways {
     private Gateways() {
     }
 
+    /** The limit of requests in flight per replica that a stack with the default limits runs with. */
+    static final int REPLICA_CONCURRENCY = Limits.DEFAULT.replicaConcurrency();
+
     static GatewayModel monolith(int readyReplicas) {
-        return new GatewayModel(SHOP, Mode.MONOLITH, Map.of("monolith", replicas("monolith", readyReplicas, 10)));
+        return new GatewayModel(SHOP, Mode.MONOLITH, Map.of("monolith", replicas("monolith", readyReplicas, 10)),
+                GatewayPorts.DEFAULT, REPLICA_CONCURRENCY);
+    }
+
+    /** A gateway with the default limit of requests in flight per replica. */
+    static GatewayModel model(Mode mode, Map<String, List<UpstreamServer>> upstreams) {
+        return new GatewayModel(SHOP, mode, upstreams, GatewayPorts.DEFAULT, REPLICA_CONCURRENCY);
     }
 
     /** sso 1, catalog 3, orders 2, payments none ready, notifications 1. */
@@ -27,7 +37,7 @@ final class Gateways {
         upstreams.put("orders", replicas("orders", 2, 30));
         upstreams.put("payments", List.of());
         upstreams.put("notifications", replicas("notifications", 1, 50));
-        return new GatewayModel(SHOP, Mode.SERVICES, upstreams);
+        return model(Mode.SERVICES, upstreams);
     }
 
     /** Replicas 1..count of the service, at 172.18.0.(firstHost + replica - 1):8080. */

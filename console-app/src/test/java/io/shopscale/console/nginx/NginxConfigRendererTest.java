@@ -32,7 +32,7 @@ class NginxConfigRendererTest {
         others.put("catalog", replicas("catalog", 1, 20));
         others.put("orders", replicas("orders", 3, 30));
         others.put("notifications", replicas("notifications", 2, 50));
-        assertThat(renderer.render(new GatewayModel(SHOP, Mode.SERVICES, others)))
+        assertThat(renderer.render(Gateways.model(Mode.SERVICES, others)))
                 .isEqualTo(renderer.render(Gateways.servicesWithMixedCounts()));
     }
 
@@ -55,6 +55,30 @@ class NginxConfigRendererTest {
                 "local BACKENDS_FILE = \"/etc/nginx/backends\"");
     }
 
+    /** The limit of requests in flight per replica is the config's; public routes are admitted, internal ones not. */
+    @Test
+    void publicRoutesAdmitRequestsUpToTheStacksLimitOfRequestsInFlightPerReplica() {
+        String rendered = renderer.render(Gateways.servicesWithMixedCounts());
+
+        assertThat(rendered).contains("local REPLICA_CONCURRENCY = " + Gateways.REPLICA_CONCURRENCY + "\n", """
+                        location /api/orders {
+                            access_by_lua_block {
+                                require("shopscale_balancer").admit("orders")
+                            }
+                            proxy_pass http://orders;
+                        }
+                """, """
+                        location /internal/payments/ {
+                            proxy_pass http://payments;
+                        }
+                """, "ngx.header[\"Retry-After\"] = \"1\"", "application/problem+json");
+        assertThat(renderer.render(new GatewayModel(SHOP, Mode.SERVICES, Map.of(), GatewayPorts.DEFAULT, 0)))
+                .contains("local REPLICA_CONCURRENCY = 0\n");
+        assertThat(renderer.render(new GatewayModel(SHOP, Mode.SERVICES, Map.of(), GatewayPorts.DEFAULT, 7)))
+                .as("the limit is part of the config's shape: changing it reloads nginx")
+                .isNotEqualTo(renderer.render(new GatewayModel(SHOP, Mode.SERVICES, Map.of(), GatewayPorts.DEFAULT, 8)));
+    }
+
     @Test
     void whileSwitchingToServices() {
         Map<String, List<UpstreamServer>> upstreams = new LinkedHashMap<>();
@@ -62,7 +86,7 @@ class NginxConfigRendererTest {
         upstreams.put("monolith", replicas("monolith", 2, 60));
 
         GoldenFiles.assertMatches(GoldenFiles.SWITCHING_TO_SERVICES,
-                renderer.render(new GatewayModel(SHOP, Mode.SERVICES, upstreams)));
+                renderer.render(Gateways.model(Mode.SERVICES, upstreams)));
     }
 
     @Test
@@ -78,7 +102,7 @@ class NginxConfigRendererTest {
         shuffled.put("catalog", List.of(server("catalog", 3, 22), server("catalog", 1, 20), server("catalog", 2, 21)));
         shuffled.put("sso", replicas("sso", 1, 10));
 
-        String rendered = renderer.render(new GatewayModel(SHOP, Mode.SERVICES, shuffled));
+        String rendered = renderer.render(Gateways.model(Mode.SERVICES, shuffled));
 
         assertThat(rendered).isEqualTo(renderer.render(Gateways.servicesWithMixedCounts()));
     }
@@ -91,7 +115,7 @@ class NginxConfigRendererTest {
         upstreams.put("payments", replicas("payments", 1, 40));
         upstreams.put("monolith", replicas("monolith", 1, 60));
 
-        String rendered = renderer.render(new GatewayModel(SHOP, Mode.SERVICES, upstreams));
+        String rendered = renderer.render(Gateways.model(Mode.SERVICES, upstreams));
 
         assertThat(rendered).contains("""
                     # No route uses this pool now: its service is not in services mode, or has no ready replica yet.
@@ -106,13 +130,19 @@ class NginxConfigRendererTest {
         upstreams.put("sso", replicas("sso", 1, 10));
         upstreams.put("monolith", replicas("monolith", 2, 60));
 
-        String rendered = renderer.render(new GatewayModel(SHOP, Mode.SERVICES, upstreams));
+        String rendered = renderer.render(Gateways.model(Mode.SERVICES, upstreams));
 
         assertThat(rendered).contains("""
                         location /api/sso/ {
+                            access_by_lua_block {
+                                require("shopscale_balancer").admit("sso")
+                            }
                             proxy_pass http://sso;
                 """, """
                         location /api/catalog/ {
+                            access_by_lua_block {
+                                require("shopscale_balancer").admit("monolith")
+                            }
                             proxy_pass http://monolith;
                 """, """
                         location /internal/payments/ {
@@ -125,13 +155,19 @@ class NginxConfigRendererTest {
         Map<String, List<UpstreamServer>> upstreams =
                 new LinkedHashMap<>(Gateways.servicesWithMixedCounts().upstreams());
 
-        String rendered = renderer.render(new GatewayModel(SHOP, Mode.MONOLITH, upstreams));
+        String rendered = renderer.render(Gateways.model(Mode.MONOLITH, upstreams));
 
         assertThat(rendered).contains("""
                         location /api/ {
+                            access_by_lua_block {
+                                require("shopscale_balancer").admit("monolith")
+                            }
                             proxy_pass http://monolith;
                 """, """
                         location /api/catalog/ {
+                            access_by_lua_block {
+                                require("shopscale_balancer").admit("catalog")
+                            }
                             proxy_pass http://catalog;
                 """, """
                         location /internal/catalog/ {
@@ -145,7 +181,7 @@ class NginxConfigRendererTest {
                 new LinkedHashMap<>(Gateways.servicesWithMixedCounts().upstreams());
         upstreams.put("monolith", replicas("monolith", 1, 60));
 
-        String rendered = renderer.render(new GatewayModel(SHOP, Mode.MONOLITH, upstreams));
+        String rendered = renderer.render(Gateways.model(Mode.MONOLITH, upstreams));
 
         assertThat(rendered).doesNotContain("proxy_pass http://catalog;", "proxy_pass http://orders;")
                 .contains("# No route uses this pool now: its service is not in monolith mode, or has no ready replica yet.\n    upstream catalog {");

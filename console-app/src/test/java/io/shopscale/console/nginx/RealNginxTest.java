@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -169,6 +171,91 @@ class RealNginxTest {
         } finally {
             DockerCli.docker(List.of("rm", "-f", container));
         }
+    }
+
+    /**
+     * Shedding load: with a limit of 2 requests in flight per replica and a replica stand-in that takes 2 s per
+     * request, a third request is turned away at once with a 503 problem detail and {@code Retry-After}, while the
+     * two in flight are served; a request that failed through error_page's redirect releases its place too.
+     */
+    @Test
+    void aPoolWhoseEveryReplicaIsAtItsLimitTurnsRequestsAwayAtOnceWithRetryAfter() throws Exception {
+        DockerCli.requireImage(NGINX_IMAGE);
+        String config = GoldenFiles.read(GoldenFiles.MONOLITH);
+        String limit = "local REPLICA_CONCURRENCY = " + Gateways.REPLICA_CONCURRENCY + "\n";
+        String counters = "    # nginx's own counters";
+        assertThat(config).contains(limit, counters);
+        Path shedding = Files.writeString(temp.resolve("shedding.conf"), config
+                .replace(limit, "local REPLICA_CONCURRENCY = 2\n")
+                .replace(counters, """
+                            # A replica stand-in that takes 2 s to answer, or closes the connection at once (?fail).
+                            server {
+                                listen 127.0.0.1:8090;
+                                location / {
+                                    content_by_lua_block {
+                                        if ngx.var.arg_fail then
+                                            return ngx.exit(444)
+                                        end
+                                        ngx.sleep(2)
+                                        ngx.say("served")
+                                    }
+                                }
+                            }
+
+                        """ + counters));
+        Result run = DockerCli.docker(List.of("run", "-d", "--rm", "--label", TEST_LABEL, "-p", "127.0.0.1::80",
+                "-v", shedding + ":" + NGINX_CONF + ":ro", NGINX_IMAGE));
+        assertThat(run.exitCode()).as("docker run said:%n%s", run.output()).isZero();
+        String container = run.output().strip();
+        try {
+            URI gateway = URI.create("http://" + publishedAddress(container) + "/");
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            awaitAnswer(http, gateway, container);
+            BackendsControl control = new BackendsControl(new CliContainerShell(container));
+            UpstreamServer slow = new UpstreamServer(1, "slow-replica", "127.0.0.1:8090");
+            control.set(Map.of("monolith", List.of(slow)));
+
+            List<CompletableFuture<HttpResponse<String>>> inFlight = List.of(
+                    getAsync(http, gateway.resolve("/api/catalog/products?first")),
+                    getAsync(http, gateway.resolve("/api/orders?second")));
+            Thread.sleep(500);
+            long start = System.nanoTime();
+            HttpResponse<String> turnedAway = get(http, gateway.resolve("/api/catalog/products?third"));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.println("with both places taken, the third request was answered in " + millis + " ms: "
+                    + turnedAway.statusCode() + " " + turnedAway.headers().map() + " " + turnedAway.body());
+
+            assertThat(turnedAway.statusCode()).isEqualTo(503);
+            assertThat(turnedAway.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(turnedAway.headers().firstValue("Retry-After")).contains("1");
+            assertThat(turnedAway.body()).startsWith("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
+                    + "\"status\":503,").contains("at capacity");
+            assertThat(millis).as("turned away at once, not queued behind the 2 s requests").isLessThan(1000);
+            for (CompletableFuture<HttpResponse<String>> served : inFlight) {
+                assertThat(served.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+                assertThat(served.get().body()).isEqualTo("served\n");
+            }
+
+            // Requests that fail go through error_page to a named location, which clears ngx.ctx; their places must
+            // be released all the same, or the replica would count as full for ever.
+            for (int i = 0; i < 4; i++) {
+                HttpResponse<String> failed = get(http, gateway.resolve("/api/x?fail=" + i));
+                assertThat(failed.statusCode()).as(failed.body()).isEqualTo(502);
+                assertThat(failed.body()).contains("\"title\":\"Bad Gateway\"");
+            }
+            List<CompletableFuture<HttpResponse<String>>> again = List.of(
+                    getAsync(http, gateway.resolve("/api/x?1")), getAsync(http, gateway.resolve("/api/x?2")));
+            for (CompletableFuture<HttpResponse<String>> served : again) {
+                assertThat(served.get(10, TimeUnit.SECONDS).statusCode()).as("both places free again").isEqualTo(200);
+            }
+        } finally {
+            DockerCli.docker(List.of("rm", "-f", container));
+        }
+    }
+
+    private static CompletableFuture<HttpResponse<String>> getAsync(HttpClient http, URI uri) {
+        return http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** How many of {@code count} requests each backend answered, by the address in {@code X-Upstream}. */

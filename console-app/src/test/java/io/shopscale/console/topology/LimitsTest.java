@@ -17,6 +17,24 @@ class LimitsTest {
     }
 
     @Test
+    void theDefaultLimitOfRequestsInFlightFollowsTheCpuCap() {
+        assertThat(Limits.DEFAULT.replicaConcurrency()).isEqualTo(32);
+        assertThat(new Limits(0.35, 256).replicaConcurrency()).isEqualTo(11);
+        assertThat(new Limits(2, 256).replicaConcurrency()).isEqualTo(64);
+        assertThat(new Limits(0.1, 256).replicaConcurrency()).as("a few at the smallest cap").isEqualTo(4);
+        assertThat(new Limits(1, 256).withReplicaConcurrency(0)).isEqualTo(new Limits(1, 256, 0));
+    }
+
+    @ParameterizedTest(name = "{0} in flight")
+    @CsvSource({"-1", "10001"})
+    void rejectsALimitOfRequestsInFlightOutsideTheRange(int limit) {
+        assertThatThrownBy(() -> new Limits(1, 256, limit))
+                .isInstanceOf(TopologyException.class)
+                .hasMessage("replica concurrency " + limit + " is out of range: use 1 to 10000 requests in flight "
+                        + "per replica, or 0 for no limit");
+    }
+
+    @Test
     void acceptsTheBoundsOfTheRanges() {
         assertThat(new Limits(0.1, 64).nanoCpus()).isEqualTo(100_000_000L);
         assertThat(new Limits(16, 8192).memoryBytes()).isEqualTo(8192L * 1024 * 1024);
