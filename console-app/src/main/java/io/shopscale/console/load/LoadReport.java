@@ -63,6 +63,12 @@ public record LoadReport(String target, String mix, double targetRate, double se
         text.append(String.format(Locale.ROOT, "latency  p50 %s  p95 %s  p99 %s  max %s  (from intended start)%n",
                 LatencySummary.format(latency.p50Millis()), LatencySummary.format(latency.p95Millis()),
                 LatencySummary.format(latency.p99Millis()), LatencySummary.format(latency.maxMillis())));
+        if (total.errors() > 0 && total.ok() > 0) {
+            LatencySummary served = total.servedLatency();
+            text.append(String.format(Locale.ROOT, "served   p50 %s  p95 %s  p99 %s  max %s  (successful requests only)%n",
+                    LatencySummary.format(served.p50Millis()), LatencySummary.format(served.p95Millis()),
+                    LatencySummary.format(served.p99Millis()), LatencySummary.format(served.maxMillis())));
+        }
         appendTable(text, "scenario", scenarios);
         appendTable(text, "service", services);
         appendReplicas(text);

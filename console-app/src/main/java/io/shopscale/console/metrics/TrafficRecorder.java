@@ -22,6 +22,7 @@ public final class TrafficRecorder {
     static final String OTHER_REPLICAS = "(other)";
 
     private final Histogram latencyMicros;
+    private final Histogram servedMicros;
     private final Map<String, Long> errorsByKind = new TreeMap<>();
     private final Map<String, Long> replicaRequests = new TreeMap<>();
     private long ok;
@@ -29,6 +30,7 @@ public final class TrafficRecorder {
 
     private TrafficRecorder(int significantDigits) {
         latencyMicros = new Histogram(HIGHEST_MICROS, significantDigits);
+        servedMicros = new Histogram(HIGHEST_MICROS, significantDigits);
     }
 
     /** Three significant digits: what a final report prints. */
@@ -51,6 +53,9 @@ public final class TrafficRecorder {
         if (request.sent()) {
             long micros = TimeUnit.NANOSECONDS.toMicros(request.latencyNanos());
             latencyMicros.recordValue(Math.min(micros, HIGHEST_MICROS));
+            if (request.ok()) {
+                servedMicros.recordValue(Math.min(micros, HIGHEST_MICROS));
+            }
         }
         if (request.replica() != null) {
             String replica = replicaRequests.containsKey(request.replica()) || replicaRequests.size() < MAX_REPLICAS
@@ -63,7 +68,8 @@ public final class TrafficRecorder {
         long named = replicaRequests.values().stream().mapToLong(Long::longValue).sum();
         Map<String, ReplicaShare> replicas = new TreeMap<>();
         replicaRequests.forEach((name, count) -> replicas.put(name, new ReplicaShare(count, (double) count / named)));
-        return new Traffic(ok + errors, ok, errors, errorsByKind, LatencySummary.of(latencyMicros), replicas);
+        return new Traffic(ok + errors, ok, errors, errorsByKind, LatencySummary.of(latencyMicros), replicas,
+                LatencySummary.of(servedMicros));
     }
 
     /** A copy of the latencies recorded so far, in microseconds, for merging with others (HdrHistogram's add). */
@@ -73,6 +79,7 @@ public final class TrafficRecorder {
 
     public void reset() {
         latencyMicros.reset();
+        servedMicros.reset();
         errorsByKind.clear();
         replicaRequests.clear();
         ok = 0;

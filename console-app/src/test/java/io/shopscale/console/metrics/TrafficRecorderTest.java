@@ -44,6 +44,21 @@ class TrafficRecorderTest {
         assertThat(traffic.errorRate()).isCloseTo(0.75, within(1e-9));
     }
 
+    /** Fast refusals of a shop that sheds load must not hide how long its served requests took. */
+    @Test
+    void theServedLatencyLeavesOutTheFailedRequests() {
+        recorder.record(ok("a", 400));
+        for (int i = 0; i < 9; i++) {
+            recorder.record(new CompletedRequest("catalog", null, millis(1), "shed"));
+        }
+
+        Traffic traffic = recorder.snapshot();
+
+        assertThat(traffic.latency().p50Millis()).isLessThan(2);
+        assertThat(traffic.servedLatency().p50Millis()).isCloseTo(400, within(1.0));
+        assertThat(traffic.errorsByKind()).containsEntry("shed", 9L);
+    }
+
     @Test
     void aRequestNeverSentCountsAsAnErrorButHasNoLatency() {
         recorder.record(ok("a", 3));
