@@ -58,7 +58,7 @@ public record StackWish(DesiredTopology desired, ContainerSpecs.Images images, E
     }
 
     /**
-     * The wish as labels: {@code io.shopscale.wish.replicas.monolith=3}, {@code io.shopscale.wish.replica-concurrency=32}, {@code io.shopscale.wish.image.nginx=…},
+     * The wish as labels: {@code io.shopscale.wish.replicas.monolith=3}, {@code io.shopscale.wish.replica-concurrency=64}, {@code io.shopscale.wish.image.nginx=…},
      * {@code io.shopscale.wish.engine=swarm}. A wish written before engines were recorded is the Docker engine's.
      */
     Map<String, String> labels() {

@@ -20,11 +20,12 @@ public record Limits(double cpus, int memoryMb, int replicaConcurrency) {
     /**
      * The default limit of requests in flight per replica, per CPU of its cap. A replica works through about as many
      * requests at a time as its CPU allows; the rest wait inside it and add their wait to every request behind them,
-     * so the limit scales with the cap. At 1 CPU, 32 is as many as the stack's own scaling tests ever keep open
-     * (their client holds at most 32 requests in flight), so they never meet it. README ("Shedding load") has the
-     * figures with and without it.
+     * so the limit scales with the cap. At 1 CPU, 64 is as many as the load generator (64 connections) and the
+     * stack's own tests ever keep open, so no test that counts failed requests meets it: at 32, a fresh two-replica
+     * stack at 80 requests/s on a busy 2-core host shed 52 of 1200 requests. README ("Shedding load") has the figures
+     * with and without a limit.
      */
-    public static final int REPLICA_CONCURRENCY_PER_CPU = 32;
+    public static final int REPLICA_CONCURRENCY_PER_CPU = 64;
 
     /**
      * The seed's compose file gives each replica {@code cpus: '1'} and {@code memory: 100M}. Measured at one CPU,

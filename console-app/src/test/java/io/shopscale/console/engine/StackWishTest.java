@@ -60,7 +60,7 @@ class StackWishTest {
         Map<String, String> older = new HashMap<>(unlimited.labels());
         older.remove("io.shopscale.wish.replica-concurrency");
         assertThat(StackWish.fromLabels(SHOP, older)).hasValueSatisfying(read ->
-                assertThat(read.desired().limits().replicaConcurrency()).isEqualTo(16));
+                assertThat(read.desired().limits().replicaConcurrency()).isEqualTo(32));
         assertThat(unlimited.settings().labels()).containsEntry("io.shopscale.replica-concurrency", "0");
     }
 

@@ -18,10 +18,10 @@ class LimitsTest {
 
     @Test
     void theDefaultLimitOfRequestsInFlightFollowsTheCpuCap() {
-        assertThat(Limits.DEFAULT.replicaConcurrency()).isEqualTo(32);
-        assertThat(new Limits(0.35, 256).replicaConcurrency()).isEqualTo(11);
-        assertThat(new Limits(2, 256).replicaConcurrency()).isEqualTo(64);
-        assertThat(new Limits(0.1, 256).replicaConcurrency()).as("a few at the smallest cap").isEqualTo(4);
+        assertThat(Limits.DEFAULT.replicaConcurrency()).isEqualTo(64);
+        assertThat(new Limits(0.35, 256).replicaConcurrency()).isEqualTo(22);
+        assertThat(new Limits(2, 256).replicaConcurrency()).isEqualTo(128);
+        assertThat(new Limits(0.1, 256).replicaConcurrency()).as("a few at the smallest cap").isEqualTo(6);
         assertThat(new Limits(1, 256).withReplicaConcurrency(0)).isEqualTo(new Limits(1, 256, 0));
     }
 
