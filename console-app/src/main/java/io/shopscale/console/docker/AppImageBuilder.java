@@ -28,14 +28,27 @@ import com.github.dockerjava.api.model.Image;
 import io.shopscale.console.plan.Labels;
 
 /**
- * Builds a shop image from a module's runnable jar on a base image. The tag is a hash of the jar and the base
- * image, so an unchanged jar is never built twice. Once a new image is built, the earlier images of the same name
- * that no container uses are removed, so rebuilding after every change does not fill the disk.
+ * Builds a shop image from a module's runnable Spring Boot jar on a Java 25 base image, made to start fast:
+ * <ul>
+ * <li>the jar is extracted ({@code -Djarmode=tools extract}), so the JVM reads plain jars instead of nested ones;</li>
+ * <li>a training run at build time, which starts the application context and exits once it is refreshed
+ * ({@code spring.context.exit=onRefresh}, with no database and no schema migration), writes an ahead-of-time cache
+ * of the classes it loaded and linked ({@code -XX:AOTCacheOutput}, JEP 483 and 514; method profiles, JEP 515) that
+ * every replica maps at start ({@code -XX:AOTCache}). The training runs with the replicas' own JVM options.</li>
+ * </ul>
+ * Measured at 1 CPU (README, under "Start-up"): extracted jar and cache together halve the time to ready. A JVM that
+ * cannot use the cache (other options, another JVM) warns and starts without it.
+ *
+ * <p>The tag is a hash of the jar, the base image and the JVM options, so an unchanged jar is never built twice. Once
+ * a new image is built, the earlier images of the same name that no container uses are removed, so rebuilding after
+ * every change does not fill the disk.
  */
 public final class AppImageBuilder {
 
     /** The label naming which shop image an image is, whatever its tag. */
     static final String IMAGE_LABEL = "io.shopscale.image";
+    /** Where the image keeps the ahead-of-time cache its replicas map. */
+    static final String AOT_CACHE = "/app/app.aot";
 
     private final DockerClient docker;
 
@@ -48,24 +61,35 @@ public final class AppImageBuilder {
     }
 
     /**
-     * The image for {@code jar}, built only when no image has this jar and base yet.
+     * The image for {@code jar}, built only when no image has this jar, base and JVM options yet.
      *
-     * @param progress the build's output lines, and the superseded images it removed
+     * @param jar        a runnable Spring Boot jar (3.3 or later: it needs the {@code tools} jar mode)
+     * @param baseImage  a JRE 25 or later, with {@code java} on the path
+     * @param jvmOptions the options the replicas run with ({@code JAVA_TOOL_OPTIONS}), which the training run uses too
+     * @param progress   the build's output lines, and the superseded images it removed
+     * @throws com.github.dockerjava.api.exception.DockerClientException when the build fails; a failed training run
+     *                                                                   prints its last lines first
      */
-    public AppImage imageFor(String name, Path jar, String baseImage, Consumer<String> progress) {
+    public AppImage imageFor(String name, Path jar, String baseImage, String jvmOptions, Consumer<String> progress) {
         String baseId = docker.inspectImageCmd(baseImage).exec().getId();
-        String tag = "shopscale/" + name + ":" + hash(jar, baseId);
+        String tag = "shopscale/" + name + ":" + hash(jar, baseId + "\n" + jvmOptions);
         if (BaseImages.exists(docker, tag)) {
             return new AppImage(tag, false);
         }
-        progress.accept("building " + tag + " from " + jar.getFileName() + " on " + baseImage);
+        progress.accept("building " + tag + " from " + jar.getFileName() + " on " + baseImage
+                + " (with a training run for the ahead-of-time cache: about half a minute)");
+        String training = "java " + jvmOptions + " -XX:AOTCacheOutput=" + AOT_CACHE
+                + " -Dspring.context.exit=onRefresh -Dshop.migrations.on-start=false -jar /app/app.jar"
+                + " > /tmp/training.log 2>&1 || { tail -n 40 /tmp/training.log; exit 1; }; rm /tmp/training.log";
         String dockerfile = String.join("\n",
                 "FROM " + baseImage,
                 "RUN mkdir -p /app /srv/static",
-                "COPY app.jar /app/app.jar",
+                "COPY app.jar /tmp/app.jar",
+                "RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app && rm /tmp/app.jar",
                 "WORKDIR /app",
+                "RUN " + training,
                 "EXPOSE 8080",
-                "ENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]",
+                "ENTRYPOINT [\"java\", \"-XX:AOTCache=" + AOT_CACHE + "\", \"-jar\", \"/app/app.jar\"]",
                 "");
         docker.buildImageCmd(context(dockerfile, jar))
                 .withTags(java.util.Set.of(tag))
@@ -122,10 +146,10 @@ public final class AppImageBuilder {
         return new ByteArrayInputStream(tar.toByteArray());
     }
 
-    private static String hash(Path jar, String baseId) {
+    private static String hash(Path jar, String context) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(baseId.getBytes(StandardCharsets.UTF_8));
+            digest.update(context.getBytes(StandardCharsets.UTF_8));
             try (InputStream in = Files.newInputStream(jar)) {
                 byte[] buffer = new byte[1 << 16];
                 int read;

@@ -415,7 +415,8 @@ public final class StackEngine implements ShopEngine {
         Map<String, String> apps = new LinkedHashMap<>();
         for (String service : mode.services()) {
             AppImageBuilder.AppImage image = builder.imageFor("shop-" + service, jars.jar(service),
-                    chosen.get(BaseImages.Kind.JRE), line -> events.on(new EngineEvent.ImageBuildOutput(line)));
+                    chosen.get(BaseImages.Kind.JRE), ContainerSpecs.JAVA_OPTIONS,
+                    line -> events.on(new EngineEvent.ImageBuildOutput(line)));
             events.on(new EngineEvent.AppImageReady(service, image.tag(), image.built()));
             apps.put(service, image.tag());
         }
