@@ -267,8 +267,9 @@ public final class LoadGenerator {
             LOG.warn("{} ({}) got {}: {}: {}", call.request().describe(), call.scenario().label(), outcome.error(),
                     outcome.failure().getClass().getName(), outcome.failure().getMessage());
         } else if (outcome.reply() != null) {
+            String from = outcome.reply().replica() == null ? "nginx" : outcome.reply().replica();
             LOG.warn("{} ({}) got {} from {}: {}", call.request().describe(), call.scenario().label(),
-                    outcome.error(), outcome.reply().replica(), ShopJson.problemDetail(outcome.reply().body()));
+                    outcome.error(), from, ShopJson.problemDetail(outcome.reply().body()));
         } else {
             LOG.warn("{} ({}) got {}", call.request().describe(), call.scenario().label(), outcome.error());
         }
