@@ -86,15 +86,18 @@ class AppImageBuilderTest {
         // The training run's own way out: the context is refreshed, nothing listens, no database is needed.
         container = docker.createContainerCmd(tag)
                 .withLabels(Map.of("io.shopscale.test", "true"))
-                .withEnv("JAVA_TOOL_OPTIONS=" + JVM_OPTIONS + " -Xlog:class+load=info")
-                .withCmd("-Dspring.context.exit=onRefresh", "-Dshop.migrations.on-start=false")
+                .withEnv("JAVA_TOOL_OPTIONS=" + JVM_OPTIONS + " -Xlog:class+load=info"
+                        + " -Dspring.context.exit=onRefresh -Dshop.migrations.on-start=false")
                 .exec().getId();
         docker.startContainerCmd(container).exec();
         int exit = docker.waitContainerCmd(container).exec(new WaitContainerResultCallback())
                 .awaitStatusCode(120, TimeUnit.SECONDS);
-        List<String> classLoads = logs(container).lines().filter(line -> line.contains("[class,load]")).toList();
+        String logs = logs(container);
+        List<String> classLoads = logs.lines().filter(line -> line.contains("[class,load]")).toList();
 
-        assertThat(exit).as("exit code of the application started from the image").isZero();
+        assertThat(exit).as("exit code of the application started from the image; its last lines:%n%s",
+                logs.lines().filter(line -> !line.contains("[class,load]")).reduce("", (a, b) -> a + b + "\n"))
+                .isZero();
         assertThat(classLoads).as("the application's own classes come from the cache")
                 .anyMatch(line -> line.contains(" io.shopscale.notifications.") && line.contains("shared objects file"));
         long fromCache = classLoads.stream().filter(line -> line.contains("shared objects file")).count();
