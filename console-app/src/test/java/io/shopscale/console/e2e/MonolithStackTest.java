@@ -250,10 +250,10 @@ class MonolithStackTest {
             // While HAProxy is away each replica answers 503, and nginx then rests each replica for 5 s
             // (max_fails): clean answers that say to retry, but more of them than the restart itself explains.
             assertThat(haproxyFailures).as(() -> "only clean 502/503 problem details; the replicas logged:"
-                    + Shop.unexpectedFailuresLogged(docker, STACK)).allSatisfy(failure ->
+                    + Shop.failuresLogged(docker, STACK)).allSatisfy(failure ->
                     assertThat(failure).matches("(read|order attempt \\d+): 50[23] application/problem\\+json\\S* .*"));
             assertThat(postgresFailures).as(() -> "only clean 503 problem details, a few; the replicas logged:"
-                    + Shop.unexpectedFailuresLogged(docker, STACK)).hasSizeLessThanOrEqualTo(10)
+                    + Shop.failuresLogged(docker, STACK)).hasSizeLessThanOrEqualTo(10)
                     .allSatisfy(failure -> assertThat(failure)
                             .matches("(read|order attempt \\d+): 503 application/problem\\+json\\S* .*"));
             assertThat(Set.copyOf(traffic.orders.values())).as("one order per key").hasSize(traffic.orders.size());

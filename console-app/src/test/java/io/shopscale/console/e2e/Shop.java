@@ -26,7 +26,7 @@ import io.shopscale.console.cli.ShopCtl;
 import io.shopscale.console.plan.Labels;
 
 /** Drives shopctl and the shop's HTTP API the way a user does, for the end-to-end tests. */
-final class Shop {
+public final class Shop {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -132,35 +132,48 @@ final class Shop {
     }
 
     /**
-     * What the stack's replicas logged as unexpected failures (the log line and the exception that follows it), by
-     * replica: the server's side of a 500, for an assertion's message.
+     * The server's side of failed requests, for an assertion's message: what the stack's replicas logged as
+     * unexpected failures or an unavailable database (the line and the three after it), by replica, and HAProxy's
+     * lines about PostgreSQL going down or up.
      */
-    static String unexpectedFailuresLogged(DockerClient docker, String stack) {
+    public static String failuresLogged(DockerClient docker, String stack) {
         StringBuilder logged = new StringBuilder();
-        for (Container replica : appContainers(docker, stack)) {
-            StringBuilder log = new StringBuilder();
-            try (var callback = docker.logContainerCmd(replica.getId()).withStdOut(true).withStdErr(true)
-                    .withTail(2000).exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            log.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        }
-                    })) {
-                callback.awaitCompletion(20, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                log.append("(logs unavailable: ").append(e).append(")");
+        for (Container container : stackContainers(docker, stack)) {
+            String role = container.getLabels().get(Labels.ROLE);
+            boolean replica = Labels.ROLE_APP.equals(role);
+            if (!replica && !Labels.ROLE_HAPROXY.equals(role)) {
+                continue;
             }
-            String[] lines = log.toString().split("\n");
+            String[] lines = logs(docker, container.getId()).split("\n");
             for (int i = 0; i < lines.length; i++) {
-                if (lines[i].contains("Unexpected failure")) {
-                    logged.append('\n').append(replica.getNames()[0]).append(": ").append(lines[i]);
-                    for (int j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+                boolean failure = replica
+                        ? lines[i].contains("Unexpected failure") || lines[i].contains("Database unavailable")
+                        : lines[i].contains(" DOWN") || lines[i].contains(" UP") || lines[i].contains("is going");
+                if (failure) {
+                    logged.append('\n').append(container.getNames()[0]).append(": ").append(lines[i]);
+                    for (int j = i + 1; replica && j < Math.min(lines.length, i + 4); j++) {
                         logged.append('\n').append("    ").append(lines[j]);
                     }
                 }
             }
         }
-        return logged.isEmpty() ? " (no replica logged an unexpected failure)" : logged.toString();
+        return logged.isEmpty() ? " (no replica logged a failure, and HAProxy saw no change)" : logged.toString();
+    }
+
+    private static String logs(DockerClient docker, String container) {
+        StringBuilder log = new StringBuilder();
+        try (var callback = docker.logContainerCmd(container).withStdOut(true).withStdErr(true)
+                .withTail(2000).exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        log.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                })) {
+            callback.awaitCompletion(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.append("(logs unavailable: ").append(e).append(")");
+        }
+        return log.toString();
     }
 
     /** The container's address on the stack's network. */

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import io.shopscale.console.docker.DockerEngines;
+import io.shopscale.console.e2e.Shop;
 import io.shopscale.console.engine.ShopEngine;
 import io.shopscale.console.engine.StackEngine;
 import io.shopscale.console.topology.EngineKind;
@@ -100,8 +102,9 @@ class RealWindowOnSwarmIT {
                 + " and its retry places it); screenshot %s%n", okWhileScaling, failedWhileScaling,
                 window.chartTotal("errors/s"), scaled.toAbsolutePath());
         assertThat(okWhileScaling).isPositive();
-        assertThat(failedWhileScaling).as("requests that failed while scaling (each one's kind, exception or status"
-                + " and replica are in the load generator's warnings above)").isZero();
+        assertThat(failedWhileScaling).as(() -> "requests that failed while scaling (each one's kind, exception or"
+                + " status and replica are in the load generator's warnings above); the stack logged:"
+                + Shop.failuresLogged(DockerEngines.connect(), STACK.value())).isZero();
         assertThat(scaled).isNotEmptyFile();
     }
 }
