@@ -19,7 +19,7 @@ public final class BaseImages {
      * from Debian's path, so only the Debian-built image fits.
      */
     public enum Kind {
-        JRE("eclipse-temurin:25-jre", "shopscale/jre:25"),
+        JRE("eclipse-temurin:17-jre", "shopscale/jre:17"),
         POSTGRES("postgres:15", "shopscale/postgres:15"),
         NGINX(null, "shopscale/nginx-lua:1.22"),
         HAPROXY("haproxy:2.6", "shopscale/haproxy:2.6");

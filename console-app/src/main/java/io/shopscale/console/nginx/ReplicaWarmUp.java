@@ -19,12 +19,7 @@ public final class ReplicaWarmUp {
     private static final Set<String> WARMED_POOLS = Set.of("monolith", "catalog");
     /** An upper bound: a replica that is still slow after this joins anyway, under the slow start. */
     public static final Duration BUDGET = Duration.ofSeconds(20);
-    /**
-     * Measured at 1 CPU on a replica started from its image's ahead-of-time cache: the first round (138 requests) took
-     * 1.2 s with a slowest request of 116 ms, the second 0.8 s with a slowest of 11 ms, later ones 0.5 s. Two rounds
-     * leave a replica that serves like a warm one; without the cache it took four.
-     */
-    private static final int ROUNDS = 2;
+    private static final int ROUNDS = 4;
     /**
      * One curl per round and replica, reusing its connection across the URLs its ranges expand to: 12 pages, 26
      * searches and 100 products, the kinds of request the load generator's default mix sends most.

@@ -23,7 +23,7 @@ import io.shopscale.console.engine.ShopArtifacts;
 
 /**
  * Builds images of the shop's own jars on the real engine: one per jar, built once, earlier ones removed unless still
- * in use, and each starting from the ahead-of-time cache its training run wrote.
+ * in use, and each starting from the class data archive its training run wrote.
  */
 @Tag("docker")
 class AppImageBuilderTest {
@@ -81,7 +81,7 @@ class AppImageBuilderTest {
     }
 
     @Test
-    void theApplicationStartsFromTheAheadOfTimeCacheOfItsTrainingRun() throws InterruptedException {
+    void theApplicationStartsFromTheClassDataArchiveOfItsTrainingRun() throws InterruptedException {
         String tag = builder.imageFor(NAME, jar("notifications"), base, JVM_OPTIONS, progress::add).tag();
         // The training run's own way out: the context is refreshed, nothing listens, no database is needed.
         container = docker.createContainerCmd(tag)
@@ -98,10 +98,10 @@ class AppImageBuilderTest {
         assertThat(exit).as("exit code of the application started from the image; its last lines:%n%s",
                 logs.lines().filter(line -> !line.contains("[class,load]")).reduce("", (a, b) -> a + b + "\n"))
                 .isZero();
-        assertThat(classLoads).as("the application's own classes come from the cache")
+        assertThat(classLoads).as("the application's own classes come from the archive")
                 .anyMatch(line -> line.contains(" io.shopscale.notifications.") && line.contains("shared objects file"));
         long fromCache = classLoads.stream().filter(line -> line.contains("shared objects file")).count();
-        assertThat(fromCache).as("classes loaded from the cache, of %d", classLoads.size())
+        assertThat(fromCache).as("classes loaded from the archive, of %d", classLoads.size())
                 .isGreaterThan(classLoads.size() * 4L / 5);
     }
 

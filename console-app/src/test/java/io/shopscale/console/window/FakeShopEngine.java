@@ -36,7 +36,7 @@ import io.shopscale.console.topology.StackName;
 public final class FakeShopEngine implements ShopEngine {
 
     public static final EngineEvent.BaseImageChosen IMAGE_CHOSEN =
-            new EngineEvent.BaseImageChosen("jre", "shopscale/jre:25", "shopscale/jre:25 (built from Debian packages)");
+            new EngineEvent.BaseImageChosen("jre", "shopscale/jre:17", "shopscale/jre:17 (built from Debian packages)");
 
     private final List<StackStatus.Replica> containers = new ArrayList<>();
     private final List<String> commands = new ArrayList<>();

@@ -45,7 +45,7 @@ class StackViewModelTest {
         assertThat(stack.runningProperty().get()).isTrue();
         assertThat(stack.busyProperty().get()).isFalse();
         assertThat(stack.imageSourceProperty().get())
-                .isEqualTo("base images: jre: shopscale/jre:25 (built from Debian packages)");
+                .isEqualTo("base images: jre: shopscale/jre:17 (built from Debian packages)");
         assertThat(stack.activity()).contains("[1/1] start service:monolith:1 (scale up) …",
                 "[1/1] start service:monolith:1 (scale up)  done in 0.4s",
                 "the shop is up at http://127.0.0.1:18490/");
