@@ -151,9 +151,11 @@ public final class Shop {
                         : lines[i].contains(" DOWN") || lines[i].contains(" UP") || lines[i].contains("is going");
                 if (failure) {
                     logged.append('\n').append(container.getNames()[0]).append(": ").append(lines[i]);
-                    for (int j = i + 1; replica && j < Math.min(lines.length, i + 4); j++) {
+                    int context = replica ? Math.min(lines.length, i + 4) : i + 1;
+                    for (int j = i + 1; j < context; j++) {
                         logged.append('\n').append("    ").append(lines[j]);
                     }
+                    i = context - 1;
                 }
             }
         }
