@@ -72,11 +72,19 @@ final class ContainerSpecs {
         return sha256(defining.toString()).substring(0, 16);
     }
 
+    /**
+     * PostgreSQL with its slow spots logged: a statement that waits longer than {@code deadlock_timeout} (1 s) for a
+     * lock says so, with the process it waits for, and one that runs longer than a second is logged with its
+     * duration. A replica whose pooled connections are all busy is often waiting on one of the two.
+     */
+    static final List<String> POSTGRES_COMMAND = List.of("postgres", "-c", "log_lock_waits=on", "-c",
+            "log_min_duration_statement=1000");
+
     ContainerSpec postgres(ContainerRef container) {
         return new ContainerSpec(container.name(), images.postgres(), addresses.of(container), labels(container, ""),
                 Map.of("POSTGRES_USER", DATABASE_USER, "POSTGRES_DB", DATABASE,
                         "POSTGRES_PASSWORD_FILE", SECRETS + StackSecrets.DATABASE_PASSWORD),
-                List.of(), Map.of(ResourceNames.databaseVolume(stack), "/var/lib/postgresql/data"),
+                POSTGRES_COMMAND, Map.of(ResourceNames.databaseVolume(stack), "/var/lib/postgresql/data"),
                 Map.of(SECRETS + StackSecrets.DATABASE_PASSWORD, secrets.read(StackSecrets.DATABASE_PASSWORD)),
                 Optional.empty(),
                 Optional.of(postgresReadinessCheck()),

@@ -131,27 +131,40 @@ public final class Shop {
         }
     }
 
+    /** Spring Boot's line saying a replica has started, which dates each start in {@link #failuresLogged}. */
+    private static final String STARTED = " seconds (process running for ";
+    private static final List<String> REPLICA_SIGNS = List.of("Unexpected failure", "Database unavailable", STARTED);
+
     /**
      * The server's side of failed requests, for an assertion's message: what the stack's replicas logged as
-     * unexpected failures or an unavailable database (the line and the three after it), by replica, and HAProxy's
-     * lines about PostgreSQL going down or up.
+     * unexpected failures or an unavailable database (the line and the three after it) and when each started, by
+     * replica; HAProxy's lines about PostgreSQL going down or up; and PostgreSQL's lock waits, statements slower than a
+     * second and fatal errors (the line and the two after it, which name the process holding the lock and the
+     * statement).
      */
     public static String failuresLogged(DockerClient docker, String stack) {
         StringBuilder logged = new StringBuilder();
         for (Container container : stackContainers(docker, stack)) {
             String role = container.getLabels().get(Labels.ROLE);
             boolean replica = Labels.ROLE_APP.equals(role);
-            if (!replica && !Labels.ROLE_HAPROXY.equals(role)) {
+            boolean postgres = Labels.ROLE_POSTGRES.equals(role);
+            List<String> signs = switch (role == null ? "" : role) {
+                case Labels.ROLE_APP -> REPLICA_SIGNS;
+                case Labels.ROLE_HAPROXY -> List.of(" DOWN", " UP", "is going");
+                case Labels.ROLE_POSTGRES -> List.of("still waiting for", "acquired", "deadlock", "FATAL", "duration: ");
+                default -> List.of();
+            };
+            if (signs.isEmpty()) {
                 continue;
             }
             String[] lines = logs(docker, container.getId()).split("\n");
             for (int i = 0; i < lines.length; i++) {
-                boolean failure = replica
-                        ? lines[i].contains("Unexpected failure") || lines[i].contains("Database unavailable")
-                        : lines[i].contains(" DOWN") || lines[i].contains(" UP") || lines[i].contains("is going");
+                String line = lines[i];
+                boolean failure = signs.stream().anyMatch(line::contains);
                 if (failure) {
                     logged.append('\n').append(container.getNames()[0]).append(": ").append(lines[i]);
-                    int context = replica ? Math.min(lines.length, i + 4) : i + 1;
+                    int after = line.contains(STARTED) ? 0 : replica ? 3 : postgres ? 2 : 0;
+                    int context = Math.min(lines.length, i + 1 + after);
                     for (int j = i + 1; j < context; j++) {
                         logged.append('\n').append("    ").append(lines[j]);
                     }
@@ -159,7 +172,7 @@ public final class Shop {
                 }
             }
         }
-        return logged.isEmpty() ? " (no replica logged a failure, and HAProxy saw no change)" : logged.toString();
+        return logged.isEmpty() ? " (no replica started or logged a failure, HAProxy saw no change and PostgreSQL logged no lock wait or slow statement)" : logged.toString();
     }
 
     private static String logs(DockerClient docker, String container) {

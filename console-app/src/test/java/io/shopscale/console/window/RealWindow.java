@@ -27,6 +27,12 @@ final class RealWindow implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /**
+     * How often a wait looks at the scene. Each look walks the scene graph on the FX thread; TestFX's own wait looks
+     * every 10 ms, which cost the test JVM about 5 % of a core more while a stack under test served the window.
+     */
+    static final Duration POLL = Duration.ofMillis(200);
+
     final FxRobot robot = new FxRobot();
     private final Stage stage;
     private final Application window;
@@ -56,7 +62,7 @@ final class RealWindow implements AutoCloseable {
     /** Waits up to 2 minutes; on a timeout, fails with a screenshot and the load's status line. */
     void await(String what, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES, () -> onFx(condition));
+            poll(Duration.ofMinutes(2), condition);
         } catch (TimeoutException e) {
             Path screenshot = screenshot("window-failed.png");
             throw new AssertionError("no sign of " + what + " within 2 minutes. Screenshot: "
@@ -68,10 +74,10 @@ final class RealWindow implements AutoCloseable {
     /** Waits until the chip of {@code container} shows {@code state}; on a timeout, fails with what the window shows. */
     void awaitState(String container, String state, Duration timeout) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(timeout.toSeconds(), TimeUnit.SECONDS, () -> onFx(() -> {
+            poll(timeout, () -> {
                 NodeQuery label = robot.lookup("#state-" + container);
                 return label.tryQuery().map(node -> state.equals(((Label) node).getText())).orElse(false);
-            }));
+            });
         } catch (TimeoutException e) {
             Path screenshot = screenshot("window-failed.png");
             throw new AssertionError(container + " was not " + state + " within " + timeout.toSeconds() + " s. "
@@ -79,6 +85,21 @@ final class RealWindow implements AutoCloseable {
                     + robot.lookup("#problem").queryAs(Label.class).getText() + "\nActivity:\n"
                     + String.join("\n", robot.lookup("#activity").queryListView().getItems().stream()
                             .map(Object::toString).toList()), e);
+        }
+    }
+
+    /**
+     * Looks at the scene on the FX thread every {@link #POLL} until {@code condition} holds.
+     *
+     * @throws TimeoutException when it did not hold within {@code timeout}
+     */
+    static void poll(Duration timeout, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!onFx(condition)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new TimeoutException("not within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(POLL.toMillis());
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 import io.shopscale.console.engine.ShopEngine;
 import io.shopscale.console.engine.StackEngine;
@@ -77,8 +75,7 @@ class RealWindowIT {
         Node thumb = robot.lookup("#slider-monolith .thumb").query();
         robot.clickOn(thumb).type(KeyCode.RIGHT);
         window.awaitState("window-monolith-2", "ready", Duration.ofMinutes(4));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> RealWindow.onFx(() -> !robot.lookup("#slider-monolith").query().isDisabled()));
+        RealWindow.poll(Duration.ofSeconds(60), () -> !robot.lookup("#slider-monolith").query().isDisabled());
         window.await("the new replica's share of the load", () -> robot.lookup("#share-window-monolith-2")
                 .tryQuery().isPresent());
         robot.interact(stalls::stop);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 import io.shopscale.console.docker.DockerEngines;
 import io.shopscale.console.e2e.Shop;
@@ -83,8 +81,7 @@ class RealWindowOnSwarmIT {
         Node thumb = robot.lookup("#slider-monolith .thumb").query();
         robot.clickOn(thumb).type(KeyCode.RIGHT);
         window.awaitState(second, "ready", Duration.ofMinutes(4));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> RealWindow.onFx(() -> !robot.lookup("#slider-monolith").query().isDisabled()));
+        RealWindow.poll(Duration.ofSeconds(60), () -> !robot.lookup("#slider-monolith").query().isDisabled());
         window.await("the new task's share of the load", () -> robot.lookup("#share-" + second).tryQuery()
                 .isPresent());
         Path scaled = window.screenshot("window-swarm-scaled-to-2.png");

@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -47,7 +48,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
             CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
-        log.warn("Database unavailable: {}", e.getMessage());
+        // The root cause says which: the pool's counts ("total=5, active=5, idle=0, waiting=12": every connection
+        // busy) or the driver's error (nothing answered).
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+        log.warn("Database unavailable: {}{}", e.getMessage(), cause == e ? "" : " (" + cause.getMessage() + ")");
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                 "The database did not answer in time. Nothing was changed; try again shortly.");
     }
