@@ -133,7 +133,16 @@ public final class Shop {
 
     /** Spring Boot's line saying a replica has started, which dates each start in {@link #failuresLogged}. */
     private static final String STARTED = " seconds (process running for ";
-    private static final List<String> REPLICA_SIGNS = List.of("Unexpected failure", "Database unavailable", STARTED);
+
+    /** The lines of one role's log worth showing, and how many lines after each one belong to it. */
+    private record Signs(List<String> markers, int linesAfter) {
+    }
+
+    private static final Map<String, Signs> SIGNS = Map.of(
+            Labels.ROLE_APP, new Signs(List.of("Unexpected failure", "Database unavailable", STARTED), 3),
+            Labels.ROLE_HAPROXY, new Signs(List.of(" DOWN", " UP", "is going"), 0),
+            Labels.ROLE_POSTGRES, new Signs(List.of("still waiting for", "acquired", "deadlock", "FATAL", "duration: "),
+                    2));
 
     /**
      * The server's side of failed requests, for an assertion's message: what the stack's replicas logged as
@@ -145,26 +154,16 @@ public final class Shop {
     public static String failuresLogged(DockerClient docker, String stack) {
         StringBuilder logged = new StringBuilder();
         for (Container container : stackContainers(docker, stack)) {
-            String role = container.getLabels().get(Labels.ROLE);
-            boolean replica = Labels.ROLE_APP.equals(role);
-            boolean postgres = Labels.ROLE_POSTGRES.equals(role);
-            List<String> signs = switch (role == null ? "" : role) {
-                case Labels.ROLE_APP -> REPLICA_SIGNS;
-                case Labels.ROLE_HAPROXY -> List.of(" DOWN", " UP", "is going");
-                case Labels.ROLE_POSTGRES -> List.of("still waiting for", "acquired", "deadlock", "FATAL", "duration: ");
-                default -> List.of();
-            };
-            if (signs.isEmpty()) {
+            Signs signs = SIGNS.get(String.valueOf(container.getLabels().get(Labels.ROLE)));
+            if (signs == null) {
                 continue;
             }
             String[] lines = logs(docker, container.getId()).split("\n");
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i];
-                boolean failure = signs.stream().anyMatch(line::contains);
-                if (failure) {
-                    logged.append('\n').append(container.getNames()[0]).append(": ").append(lines[i]);
-                    int after = line.contains(STARTED) ? 0 : replica ? 3 : postgres ? 2 : 0;
-                    int context = Math.min(lines.length, i + 1 + after);
+                if (signs.markers().stream().anyMatch(line::contains)) {
+                    logged.append('\n').append(container.getNames()[0]).append(": ").append(line);
+                    int context = Math.min(lines.length, i + 1 + (line.contains(STARTED) ? 0 : signs.linesAfter()));
                     for (int j = i + 1; j < context; j++) {
                         logged.append('\n').append("    ").append(lines[j]);
                     }
@@ -172,7 +171,9 @@ public final class Shop {
                 }
             }
         }
-        return logged.isEmpty() ? " (no replica started or logged a failure, HAProxy saw no change and PostgreSQL logged no lock wait or slow statement)" : logged.toString();
+        return logged.isEmpty()
+                ? " (no replica started or logged a failure, HAProxy saw no change and PostgreSQL logged nothing slow)"
+                : logged.toString();
     }
 
     private static String logs(DockerClient docker, String container) {
