@@ -176,7 +176,8 @@ class RealNginxTest {
     /**
      * Shedding load: with a limit of 2 requests in flight per replica and a replica stand-in that takes 2 s per
      * request, a third request is turned away at once with a 503 problem detail and {@code Retry-After}, while the
-     * two in flight are served; a request that failed through error_page's redirect releases its place too.
+     * two in flight are served; a request that failed through error_page's redirect releases its place too, and one
+     * whose client gave up keeps it until the replica answered.
      */
     @Test
     void aPoolWhoseEveryReplicaIsAtItsLimitTurnsRequestsAwayAtOnceWithRetryAfter() throws Exception {
@@ -248,13 +249,32 @@ class RealNginxTest {
             for (CompletableFuture<HttpResponse<String>> served : again) {
                 assertThat(served.get(10, TimeUnit.SECONDS).statusCode()).as("both places free again").isEqualTo(200);
             }
+
+            // Clients that give up do not free their places: the replica still works on their requests, and nginx
+            // must not hand it more until it answers them.
+            List<CompletableFuture<HttpResponse<String>>> abandoned = List.of(
+                    getAsync(http, gateway.resolve("/api/x?abandoned=1"), Duration.ofMillis(300)),
+                    getAsync(http, gateway.resolve("/api/x?abandoned=2"), Duration.ofMillis(300)));
+            for (CompletableFuture<HttpResponse<String>> given : abandoned) {
+                assertThat(given).failsWithin(5, TimeUnit.SECONDS);
+            }
+            HttpResponse<String> afterAbandoned = get(http, gateway.resolve("/api/x?after-abandoned"));
+            assertThat(afterAbandoned.statusCode()).as("places of abandoned requests still taken: %s",
+                    afterAbandoned.body()).isEqualTo(503);
+            Thread.sleep(2_500);
+            assertThat(get(http, gateway.resolve("/api/x?later")).statusCode())
+                    .as("places free once the replica answered the abandoned requests").isEqualTo(200);
         } finally {
             DockerCli.docker(List.of("rm", "-f", container));
         }
     }
 
     private static CompletableFuture<HttpResponse<String>> getAsync(HttpClient http, URI uri) {
-        return http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        return getAsync(http, uri, Duration.ofSeconds(10));
+    }
+
+    private static CompletableFuture<HttpResponse<String>> getAsync(HttpClient http, URI uri, Duration timeout) {
+        return http.sendAsync(HttpRequest.newBuilder(uri).timeout(timeout).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
