@@ -44,7 +44,7 @@ final class StackBlueprints {
                 desired.replicas().getOrDefault(service, 0),
                 desired.limits().cpus(),
                 desired.limits().memoryMb(),
-                ContainerSpecs.appEnvironment(service, HAPROXY, NGINX, false),
+                ContainerSpecs.appEnvironment(service, HAPROXY, NGINX, false, desired.limits().memoryMb()),
                 secretsOf(service),
                 ContainerSpecs.APP_PORT,
                 "/actuator/health/readiness",

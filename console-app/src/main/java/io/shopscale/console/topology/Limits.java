@@ -28,12 +28,14 @@ public record Limits(double cpus, int memoryMb, int replicaConcurrency) {
     public static final int REPLICA_CONCURRENCY_PER_CPU = 64;
 
     /**
-     * The seed's compose file gives each replica {@code cpus: '1'} and {@code memory: 100M}. Measured at one CPU,
-     * a shop replica (Spring Boot with security, JDBC, Flyway and OpenAPI) is OOM-killed during start-up at 100 MB
-     * and at 128 MB, sits at about 140 MiB once started, and reached 182 MiB resident under 300 requests/s: 256 MB
-     * leaves room for load.
+     * The seed's compose file gives each replica {@code cpus: '1'} and {@code memory: 100M}. A shop replica (Spring
+     * Boot with security, JDBC, Flyway and OpenAPI: 12,600 classes) needs about 85 MiB besides its heap under load
+     * (native memory tracking: class data 23, code cache 20, metaspace and symbols 19, thread stacks 11, malloc 10)
+     * and a heap of at least 32 MiB, so 100 MB cannot hold it. At 1 CPU and 300 requests/s of the default mix, with
+     * the excess shed: 160 MB held for 5 minutes with a 60 MiB heap and served 151 requests/s; 144 MB held but served 109, 128 MB
+     * held but served 44 (its heap collected all the time). README ("Memory") has the runs.
      */
-    public static final Limits DEFAULT = new Limits(1, 256);
+    public static final Limits DEFAULT = new Limits(1, 160);
 
     /** With the default limit of requests in flight for this CPU cap. */
     public Limits(double cpus, int memoryMb) {

@@ -45,6 +45,7 @@ class SwarmServiceSpecTest {
                 "keys/token-signing.pub", "keys/token-signing.key", "shop.internal.token");
         assertThat(spec.environment()).containsEntry("SPRING_DATASOURCE_URL",
                 "jdbc:postgresql://172.29.201.3:5432/shop").doesNotContainKey("SPRING_DATASOURCE_PASSWORD");
+        assertThat(spec.environment().get("JAVA_TOOL_OPTIONS")).endsWith(" -Xmx102m");
         assertThat(spec.network()).isEqualTo("shop");
         assertThat(spec.hostname()).isEqualTo("{{.Service.Name}}-{{.Task.Slot}}");
     }

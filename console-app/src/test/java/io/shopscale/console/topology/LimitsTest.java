@@ -10,10 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LimitsTest {
 
     @Test
-    void defaultIsTheSeedsOneCpuAndHundredMegabytes() {
-        assertThat(Limits.DEFAULT).isEqualTo(new Limits(1, 256));
+    void defaultIsTheSeedsOneCpuAndTheLowestMemoryThatHeldUnderLoad() {
+        assertThat(Limits.DEFAULT).isEqualTo(new Limits(1, 160));
         assertThat(Limits.DEFAULT.nanoCpus()).isEqualTo(1_000_000_000L);
-        assertThat(Limits.DEFAULT.memoryBytes()).isEqualTo(256L * 1024 * 1024);
+        assertThat(Limits.DEFAULT.memoryBytes()).isEqualTo(160L * 1024 * 1024);
     }
 
     @Test
