@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -51,6 +52,13 @@ public final class AppImageBuilder {
     static final String IMAGE_LABEL = "io.shopscale.image";
     /** Where the image keeps the class data archive its replicas map. */
     static final String CLASS_ARCHIVE = "/app/app.jsa";
+    /**
+     * How a replica starts the app: the image's entrypoint, and the command of anything that starts it otherwise (a
+     * Swarm task's shell). Without {@code -XX:SharedArchiveFile} the JVM starts without the archive, slower and with
+     * every class in its own memory.
+     */
+    public static final List<String> LAUNCH = List.of("java", "-XX:SharedArchiveFile=" + CLASS_ARCHIVE, "-jar",
+            "/app/app.jar");
 
     private final DockerClient docker;
 
@@ -91,7 +99,8 @@ public final class AppImageBuilder {
                 "WORKDIR /app",
                 "RUN " + training,
                 "EXPOSE 8080",
-                "ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=" + CLASS_ARCHIVE + "\", \"-jar\", \"/app/app.jar\"]",
+                "ENTRYPOINT [" + LAUNCH.stream().map(part -> "\"" + part + "\"").collect(Collectors.joining(", "))
+                        + "]",
                 "");
         docker.buildImageCmd(context(dockerfile, jar))
                 .withTags(java.util.Set.of(tag))

@@ -33,8 +33,8 @@ final class ContainerSpecs {
      * C1 only and the serial collector: starts fast and keeps the JVM's own memory small. The heap's size is set per
      * stack from its memory limit ({@link #heapMb}). The class data archive is mapped where it was written
      * ({@code ArchiveRelocationMode=0}; this JDK's default relocates it, which writes to, and so copies, every page
-     * of it): measured by the process's anonymous memory, 97 MB against 125 MB once started. A replica that runs out
-     * of heap exits, so Docker reports it and the engine replaces it.
+     * of it): measured by the process's anonymous memory, 97 MiB against 125 MiB once started. A replica that runs
+     * out of heap exits, so Docker reports it and the engine replaces it.
      */
     static final String JAVA_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k "
             + "-XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=100m -XX:+ExitOnOutOfMemoryError "
@@ -42,8 +42,8 @@ final class ContainerSpecs {
     /**
      * What a replica needs besides its heap, in MiB, measured with the JVM's native memory tracking at 300 requests/s
      * of the default mix: about 85 MiB of anonymous memory (class data archive 23, code cache 20, metaspace and
-     * symbols 19, 80 threads' stacks 11, malloc about 10), plus the pages of the JVM and the archive it keeps
-     * reading.
+     * symbols 19, 80 threads' stacks 11, malloc about 10), and about 15 MiB for the pages of the JVM and of the
+     * archive that it keeps reading.
      */
     static final int NON_HEAP_MB = 100;
     /** The smallest heap the shop serves with: its live set after start-up is about 25 MiB. */
@@ -144,7 +144,9 @@ final class ContainerSpecs {
      * A replica's heap, MiB: what its memory limit leaves beside {@link #NON_HEAP_MB}, at most 40 % of the limit
      * (the serial collector grows the heap to its maximum under load, and the rest of the limit is the margin), at
      * least {@link #MIN_HEAP_MB}. The JVM's own sizing cannot do this: below about 250 MB it ignores
-     * {@code MaxRAMPercentage} and takes half the limit.
+     * {@code MaxRAMPercentage} and takes half the limit (HotSpot's {@code Arguments::set_heap_size}: while
+     * {@code MinRAMPercentage}, 50 %, of the limit is less than the default maximum heap of about 125 MB, that
+     * share is the maximum).
      *
      * @param memoryMb the replica's memory limit, MiB
      */

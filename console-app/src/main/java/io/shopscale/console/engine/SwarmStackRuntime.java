@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.shopscale.console.docker.AppImageBuilder;
 import io.shopscale.console.docker.ContainerSpec;
 import io.shopscale.console.docker.DockerContainerShell;
 import io.shopscale.console.docker.DockerPlanExecutor;
@@ -47,11 +48,12 @@ final class SwarmStackRuntime implements StackRuntime {
     /**
      * How each task starts the app: on SIGTERM it keeps serving for {@link Planner#DRAIN_TIME} before the app
      * starts its graceful shutdown, so that the console takes it out of nginx (as soon as Swarm marks it for
-     * shutdown) before it refuses a request. The stop grace period ({@link Planner#STOP_TIMEOUT}) covers both.
+     * shutdown) before it refuses a request. The stop grace period ({@link Planner#STOP_TIMEOUT}) covers both. The
+     * app starts as the image's entrypoint does ({@link AppImageBuilder#LAUNCH}), with its class data archive.
      */
     static final List<String> COMMAND = List.of("sh", "-c",
             "trap 'sleep " + Planner.DRAIN_TIME.toSeconds() + "; kill -TERM \"$pid\"; wait \"$pid\"; exit $?' TERM; "
-                    + "java -jar /app/app.jar & pid=$!; wait \"$pid\"");
+                    + String.join(" ", AppImageBuilder.LAUNCH) + " & pid=$!; wait \"$pid\"");
     /** Each task's hostname, and so the replica name it answers with: {@code <stack>-<tier>-<slot>}. */
     static final String HOSTNAME = "{{.Service.Name}}-{{.Task.Slot}}";
 

@@ -56,7 +56,7 @@ class SwarmServiceSpecTest {
 
         assertThat(spec.command()).hasSize(3).startsWith("sh", "-c");
         assertThat(spec.command().get(2)).startsWith("trap 'sleep " + Planner.DRAIN_TIME.toSeconds() + "; kill -TERM")
-                .contains("java -jar /app/app.jar &");
+                .contains("java -XX:SharedArchiveFile=/app/app.jsa -jar /app/app.jar &");
         assertThat(spec.stopGrace()).isEqualTo(Planner.STOP_TIMEOUT);
     }
 

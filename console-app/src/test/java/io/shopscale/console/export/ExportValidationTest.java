@@ -76,7 +76,8 @@ class ExportValidationTest {
 
             assertThat(result.exitCode()).as("docker stack config of the %s export:\n%s", stack.mode(),
                     result.output()).isZero();
-            assertThat(result.output()).contains("endpoint_mode: dnsrr", "memory: \"268435456\"");
+            long memoryBytes = stack.apps().get(0).memoryMb() * 1024L * 1024L;
+            assertThat(result.output()).contains("endpoint_mode: dnsrr", "memory: \"" + memoryBytes + "\"");
         }
     }
 
