@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 
 import io.shopscale.console.cli.ShopCtl;
@@ -35,11 +37,13 @@ import io.shopscale.console.engine.StackMonitor;
 import io.shopscale.console.metrics.MetricsHub;
 import io.shopscale.console.metrics.Sample;
 import io.shopscale.console.plan.Labels;
+import io.shopscale.console.topology.Limits;
 import io.shopscale.console.topology.StackName;
 
 /**
  * {@code shopctl load} against a real two-replica stack: thresholds, live lines and report, the calibration that
- * proves stalls show in the tail latency, and the Docker and nginx figures that feed the panels.
+ * proves stalls show in the tail latency, the Docker and nginx figures that feed the panels, and, scaled to one
+ * replica, twice its capacity.
  */
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,6 +58,8 @@ class LoadOnStackTest {
     private static final Pattern LATENCY = Pattern.compile(
             "latency  p50 (\\S+)  p95 (\\S+)  p99 (\\S+)  max (\\S+)");
     private static final Pattern REQUESTS = Pattern.compile("requests (\\d+)  ok (\\d+)  errors (\\d+)");
+    private static final Pattern ERRORS = Pattern.compile("(?m)^errors   (.*)$");
+    private static final Pattern ERROR_KIND = Pattern.compile("([a-z0-9 ]+): (\\d+)");
 
     private final DockerClient docker = DockerEngines.connect();
 
@@ -183,6 +189,50 @@ class LoadOnStackTest {
         assertThat(dockerStreamThreads()).as("stats streams left open").isEqualTo(streamsBefore);
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().startsWith("shopscale-")
                 && !thread.getName().equals("shopscale-metrics-ticker"));
+    }
+
+    /**
+     * One replica at the default limits under twice the load it can serve lives within its memory limit (no OOM
+     * kill, no heap exhaustion, no restart), and nginx turns the excess away as {@code shed} instead of handing the
+     * replica more work than it can hold. Before, requests that clients had given up on were released by nginx while
+     * the replica still served them; they piled up inside it until its heap ran out, about 30 s into such a run.
+     */
+    @Test
+    @Order(5)
+    void oneReplicaUnderTwiceItsCapacityStaysWithinItsMemoryAndTheExcessIsShed() {
+        Shop.Run scale = Shop.shopctl("scale", "--stack", STACK, "monolith=1");
+        assertThat(scale.exitCode()).as(scale.output()).isZero();
+        InspectContainerResponse before = docker.inspectContainerCmd(REPLICA_1).exec();
+        assertThat(before.getHostConfig().getMemory()).isEqualTo(Limits.DEFAULT.memoryBytes());
+        assertThat(List.of(before.getConfig().getEnv())).anySatisfy(variable -> assertThat(variable)
+                .startsWith("JAVA_TOOL_OPTIONS=").contains("-XX:ArchiveRelocationMode=0").contains(" -Xmx"));
+
+        Shop.Run load = Shop.shopctl("load", "--stack", STACK, "--rate", "300", "--duration", "45s");
+        System.out.println(load.output());
+
+        InspectContainerResponse after = docker.inspectContainerCmd(REPLICA_1).exec();
+        String failures = Shop.failuresLogged(docker, STACK);
+        assertThat(after.getId()).as("the same replica serves after the run%n%s", failures).isEqualTo(before.getId());
+        assertThat(after.getState().getOOMKilled()).as("killed for its memory%n%s", failures).isFalse();
+        assertThat(after.getRestartCount()).as("restarts (heap exhausted: the replica exits)%n%s", failures)
+                .isEqualTo(before.getRestartCount());
+        assertThat(Boolean.TRUE.equals(after.getState().getRunning())).as(failures).isTrue();
+        Map<String, Long> errors = errorsByKind(load.output());
+        assertThat(errors).as("each failure's kind, from the report above").containsKey("shed");
+        assertThat(errors.keySet()).as("each failure's kind, from the report above")
+                .allMatch(kind -> kind.equals("shed") || kind.equals("timeout"));
+    }
+
+    /** The report's {@code errors} line as kind to count: {@code errors   shed: 16644  timeout: 142}. */
+    private static Map<String, Long> errorsByKind(String report) {
+        Matcher line = ERRORS.matcher(report);
+        assertThat(line.find()).as("the report has an errors line:%n%s", report).isTrue();
+        Map<String, Long> kinds = new TreeMap<>();
+        Matcher kind = ERROR_KIND.matcher(line.group(1));
+        while (kind.find()) {
+            kinds.put(kind.group(1).strip(), Long.parseLong(kind.group(2)));
+        }
+        return kinds;
     }
 
     private static void awaitFirstLiveLine(StringWriter output) {
