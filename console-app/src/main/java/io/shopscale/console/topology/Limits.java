@@ -28,12 +28,11 @@ public record Limits(double cpus, int memoryMb, int replicaConcurrency) {
     public static final int REPLICA_CONCURRENCY_PER_CPU = 64;
 
     /**
-     * The seed's compose file gives each replica {@code cpus: '1'} and {@code memory: 100M}. A shop replica (Spring
-     * Boot with security, JDBC, Flyway and OpenAPI: 12,600 classes) needs about 85 MiB besides its heap under load
-     * (native memory tracking: class data 23, code cache 20, metaspace and symbols 19, thread stacks 11, malloc 10)
-     * and a heap of at least 32 MiB, so 100 MB cannot hold it. At 1 CPU and 300 requests/s of the default mix, with
-     * the excess shed: 160 MB held for 5 minutes with a 60 MiB heap and served 151 requests/s; 144 MB held but served 109, 128 MB
-     * held but served 44 (its heap collected all the time). README ("Memory") has the runs.
+     * The seed's compose file gives each replica {@code cpus: '1'} and {@code memory: 100M}; a shop replica needs
+     * about 85 MiB besides its heap under load, so 100 MB cannot hold it. 160 MB is the lowest limit that held at full
+     * speed: one replica at 1 CPU under 300 requests/s of the default mix, the excess shed, for 5 minutes (144 and
+     * 128 MB held too, but served two thirds and under a third as much). README ("Memory") has the runs and the
+     * native memory breakdown.
      */
     public static final Limits DEFAULT = new Limits(1, 160);
 
