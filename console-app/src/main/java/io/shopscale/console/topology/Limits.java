@@ -20,10 +20,10 @@ public record Limits(double cpus, int memoryMb, int replicaConcurrency) {
     /**
      * The default limit of requests in flight per replica, per CPU of its cap. A replica works through about as many
      * requests at a time as its CPU allows; the rest wait inside it and add their wait to every request behind them,
-     * so the limit scales with the cap. At 1 CPU, 64 is as many as the load generator (64 connections) and the
-     * stack's own tests ever keep open, so no test that counts failed requests meets it: at 32, a fresh two-replica
-     * stack at 80 requests/s on a busy 2-core host shed 52 of 1200 requests. README ("Shedding load") has the figures
-     * with and without a limit.
+     * so the limit scales with the cap. A lower limit sheds sooner when a replica merely pauses: at 32 per CPU, a
+     * fresh two-replica stack at 80 requests/s on a busy 2-core host shed 52 of 1200 requests; at 64 a replica that
+     * gets 40 of them each second rides out a pause of 1.6 s. README ("Shedding load") has the figures with and without
+     * a limit.
      */
     public static final int REPLICA_CONCURRENCY_PER_CPU = 64;
 
