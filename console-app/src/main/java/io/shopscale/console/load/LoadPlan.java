@@ -30,11 +30,9 @@ public record LoadPlan(URI target, double rate, Duration ramp, Duration duration
     public static final int DEFAULT_SHOPPERS = 20;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /**
-     * More than the shop lets in at the default limits (64 in flight per replica at 1 CPU, three replicas), so that
-     * past the shop's capacity nginx turns the excess away and the report shows it as {@code shed}, as it would for
-     * many real clients. With as many connections as one replica's limit, the generator's own queue held the excess:
-     * at 300 requests/s on one replica at 1 CPU, 152 served/s and a p99 of 9.4 s for the served requests, all of it
-     * waiting in the generator, against 160/s and 2.4 s with 256.
+     * More than three replicas let in at the default limits, so that past the shop's capacity nginx turns the excess
+     * away and the report shows it as {@code shed}, as it would for many real clients; with fewer, the excess waits in
+     * the generator's own queue and shows only as latency. README ("Shedding load") has the runs.
      */
     public static final int DEFAULT_CONNECTIONS = 256;
     public static final int DEFAULT_MAX_OUTSTANDING = 10_000;

@@ -152,7 +152,7 @@ class LoadOnStackTest {
         // The generator has more connections than the two replicas' limits: once each frozen replica holds its
         // limit, nginx turns the rest of the requests due in the pause away at once, as it would for real clients.
         int held = 2 * Limits.DEFAULT.replicaConcurrency();
-        long dueInPause = 80 * (pause.toMillis() - 1000) / 1000;
+        long dueInPause = 80 * (pause.toMillis() - 1000) / 1000; // a second's margin for when the pause took hold
         Map<String, Long> errors = errorsByKind(output.toString());
         assertThat(errors.keySet()).as("each failure's kind, from the report above: only requests turned away")
                 .containsOnly("shed");

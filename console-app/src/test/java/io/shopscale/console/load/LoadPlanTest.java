@@ -8,9 +8,16 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.shopscale.console.topology.Limits;
+
 class LoadPlanTest {
 
     private static final URI SHOP = URI.create("http://127.0.0.1:8080");
+
+    @Test
+    void theDefaultConnectionsOutnumberWhatThreeReplicasLetIn() {
+        assertThat(LoadPlan.DEFAULT_CONNECTIONS).isGreaterThan(3 * Limits.DEFAULT.replicaConcurrency());
+    }
 
     @Test
     void defaultsAreSafeForALaptop() {
