@@ -71,9 +71,10 @@ final class NginxGateway {
     }
 
     /**
-     * Routes each service to exactly these replicas, with no reload unless the config's shape changes. A replica
-     * that joins a monolith or catalog pool that already serves is warmed up first (at most
-     * {@link ReplicaWarmUp#BUDGET}); every replica that joins starts its slow start when it is routed.
+     * Routes each service to exactly these replicas, with no reload unless the config's shape changes. Every replica
+     * that joins starts its slow start when it is routed; one that joins a monolith or catalog pool that already
+     * serves is then warmed up before this returns (at most {@link ReplicaWarmUp#BUDGET}), so that the next replica
+     * starts only once this one is warm.
      *
      * @param replicas replica numbers per service, the shape of {@code Operation.UpdateUpstreams.upstreams()}
      * @throws io.shopscale.console.nginx.NginxApplyException when nginx does not take the change
@@ -100,16 +101,19 @@ final class NginxGateway {
                         ContainerRef.app(stack, service, backend.getKey()).name(),
                         backend.getValue() + ":" + ContainerSpecs.APP_PORT))
                 .toList()));
-        warmUpJoining(backends);
-        return configurator.apply(new GatewayModel(stack, mode, upstreams, GatewayPorts.DEFAULT, replicaConcurrency));
+        List<String> joining = joiningWarmedPools(backends);
+        Applied applied = configurator.apply(new GatewayModel(stack, mode, upstreams, GatewayPorts.DEFAULT,
+                replicaConcurrency));
+        warmUp.warm(joining);
+        return applied;
     }
 
     /**
-     * Warms up the replicas that are about to join a pool that already serves (ReplicaWarmUp says why). A replica
-     * joining an empty pool takes all of its requests at once however warm it is, and warming it would only keep the
-     * service unavailable longer.
+     * The {@code address:port} of the replicas about to join a pool that already serves, in the pools that are
+     * warmed up (ReplicaWarmUp says why). A replica joining an empty pool takes all of its requests at once, and
+     * warms up on them.
      */
-    private void warmUpJoining(Map<String, Map<Integer, String>> backends) {
+    private List<String> joiningWarmedPools(Map<String, Map<Integer, String>> backends) {
         Map<String, List<String>> routedNow = routedAddresses().orElse(Map.of());
         List<String> joining = new ArrayList<>();
         backends.forEach((service, pool) -> {
@@ -119,7 +123,7 @@ final class NginxGateway {
                         .filter(address -> !serving.contains(address)).forEach(joining::add);
             }
         });
-        warmUp.warm(joining);
+        return joining;
     }
 
     /** The {@code address:port} of each backend nginx routes to now, per service; empty when nginx does not answer. */

@@ -7,17 +7,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Warms replicas up before they join their pool: the first requests a JVM serves load classes, fill pools and run
- * in the interpreter, and at the container's 1 CPU they are slow enough to show in the tail latency even at the
- * small share the slow start gives a new replica. So the nginx container sends each joining replica a few hundred
- * of the shop's most frequent requests (browse, search and product detail, 85 % of the default mix) with
- * {@code curl}, straight to its address, before the balancer routes to it.
+ * Warms up replicas that have just joined their pool. The balancer's slow start gives a new replica a twentieth of
+ * the requests at first, so it serves as soon as it is ready; its first requests load classes, fill pools and run in
+ * the interpreter, and at the container's 1 CPU they are slow. So the nginx container sends each new replica a few
+ * hundred of the shop's most frequent requests (browse, search and product detail, 85 % of the default mix) with
+ * {@code curl}, straight to its address, and the engine starts the next replica only after them: on a small host two
+ * JVMs warming up at once raise everyone's tail. README ("Start-up") has the runs that chose this over warming up
+ * before the join and over no warm-up.
  */
 public final class ReplicaWarmUp {
 
     /** The pools whose replicas serve the catalog's reads; the other services have no read path worth warming. */
     private static final Set<String> WARMED_POOLS = Set.of("monolith", "catalog");
-    /** An upper bound: a replica that is still slow after this joins anyway, under the slow start. */
+    /** An upper bound: the engine goes on after this even if a replica is still being warmed up. */
     public static final Duration BUDGET = Duration.ofSeconds(20);
     private static final int ROUNDS = 4;
     /**
@@ -45,7 +47,7 @@ public final class ReplicaWarmUp {
      * Sends the warm-up requests to every address at once and returns when all are done or {@link #BUDGET} has
      * passed. Best effort: a replica that fails a request is warmed no less by the others.
      *
-     * @param addresses {@code IPv4:port} of the replicas about to join
+     * @param addresses {@code IPv4:port} of the replicas that have just joined
      * @return how long it took
      */
     public Duration warm(List<String> addresses) {

@@ -111,9 +111,9 @@ class RoutingChangesTest {
     }
 
     /**
-     * At a load one replica carries, a cold replica joins, then another: warmed up before it joins and under the slow
-     * start after, each keeps the 99th percentile of the 20 s after it joined within twice that of the 20 s before
-     * its scale started. Each scale waits until the previous join's 20 s are over, so that no replica starting up
+     * At a load one replica carries, a cold replica joins, then another: under the slow start, and warmed up once it
+     * has joined, each keeps the 99th percentile of the 20 s after it joined within twice that of the 20 s before its
+     * scale started. Each scale waits until the previous join's 20 s are over, so that no replica starting up
      * (a JVM's start takes a core of this 2-core machine for 20 s) falls into another's measured window.
      */
     @Test
