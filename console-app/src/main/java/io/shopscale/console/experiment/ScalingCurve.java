@@ -191,11 +191,12 @@ public final class ScalingCurve {
     /**
      * One or two sentences on why N replicas did not give N times: a saturated host (its CPU at or above 90 % busy
      * at the largest count), else the law's coherency (when throughput peaks within twice the counts measured), else
-     * its contention.
+     * its contention. The points may come in any order of counts (bin/bench-scaling measures 3, 2, 1).
      */
     static String explain(List<Point> points, UslFit fit) {
-        Point first = points.get(0);
-        Point last = points.get(points.size() - 1);
+        List<Point> byCount = points.stream().sorted(java.util.Comparator.comparingInt(Point::replicas)).toList();
+        Point first = byCount.get(0);
+        Point last = byCount.get(byCount.size() - 1);
         StringBuilder text = new StringBuilder();
         if (first.rate() > 0 && last.replicas() > first.replicas()) {
             text.append(String.format(Locale.ROOT, "%d replicas held %s, %.2f times what %d held (%d times would "

@@ -124,6 +124,19 @@ class ScalingCurveTest {
     }
 
     @Test
+    void theSentenceIsTheSameWhenTheCountsWereMeasuredFromTheLargestDown() {
+        List<ScalingCurve.Point> down = List.of(new ScalingCurve.Point(3, 114, 359, 0.76),
+                new ScalingCurve.Point(2, 114, 607, 0.46), new ScalingCurve.Point(1, 62, 738, 0.25));
+
+        String text = ScalingCurve.explain(down, ScalingCurve.fit(down));
+
+        List<ScalingCurve.Point> up = List.of(down.get(2), down.get(1), down.get(0));
+        assertThat(text).isEqualTo(ScalingCurve.explain(up, ScalingCurve.fit(up)))
+                .startsWith("3 replicas held 114/s, 1.84 times what 1 held (3 times would be linear). ")
+                .contains("Coherency dominates");
+    }
+
+    @Test
     void withoutASaturatedHostTheSentenceNamesContentionOrCoherency() {
         UslFit contention = new UslFit(40, 0.2, 0);
         List<ScalingCurve.Point> amdahl = points(contention, 0.5);
