@@ -36,24 +36,6 @@ public record Limits(double cpus, int memoryMb, int replicaConcurrency) {
      */
     public static final Limits DEFAULT = new Limits(1, 160);
 
-    /**
-     * The limits the window gives the replicas of a stack it starts on a host with {@code hostCores} cores, so that
-     * its demo shows the seed's climb there: {@link #DEFAULT}'s memory, and a sixth of the host's cores per replica
-     * (to the nearest twentieth of a CPU, at least {@link #MIN_CPUS}, at most the seed's 1 CPU from 6 cores up).
-     * Three replicas then take at most half the host and leave the other half to nginx, PostgreSQL, HAProxy, the load
-     * generator and the window; when the caps add up to more than the host has free, another replica adds no
-     * capacity. On 2 cores that is 0.35 CPU; README ("Load") has bin/bench-scaling's runs.
-     *
-     * @throws IllegalArgumentException for fewer than 1 core
-     */
-    public static Limits forHost(int hostCores) {
-        if (hostCores < 1) {
-            throw new IllegalArgumentException("a host has at least 1 core, not " + hostCores);
-        }
-        double cpus = Math.min(DEFAULT.cpus(), Math.max(MIN_CPUS, Math.round(hostCores * 20 / 6.0) / 20.0));
-        return new Limits(cpus, DEFAULT.memoryMb());
-    }
-
     /** With the default limit of requests in flight for this CPU cap. */
     public Limits(double cpus, int memoryMb) {
         this(cpus, memoryMb, defaultReplicaConcurrency(cpus));

@@ -25,18 +25,6 @@ class LimitsTest {
         assertThat(new Limits(1, 256).withReplicaConcurrency(0)).isEqualTo(new Limits(1, 256, 0));
     }
 
-    @ParameterizedTest(name = "{0} cores: {1} CPU per replica")
-    @CsvSource({"1, 0.15", "2, 0.35", "3, 0.5", "4, 0.65", "5, 0.85", "6, 1", "64, 1"})
-    void theWindowGivesEachReplicaASixthOfTheHostsCoresUpToTheSeedsOneCpu(int cores, double cpus) {
-        assertThat(Limits.forHost(cores)).isEqualTo(new Limits(cpus, Limits.DEFAULT.memoryMb()));
-    }
-
-    @Test
-    void aHostHasACore() {
-        assertThatThrownBy(() -> Limits.forHost(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a host has at least 1 core, not 0");
-    }
-
     @ParameterizedTest(name = "{0} in flight")
     @CsvSource({"-1", "10001"})
     void rejectsALimitOfRequestsInFlightOutsideTheRange(int limit) {

@@ -13,9 +13,8 @@ import io.shopscale.console.topology.TopologyException;
 class ConsoleOptionsTest {
 
     @Test
-    void aStackTheWindowStartsFitsTheHostUnlessToldOtherwise() {
-        assertThat(ConsoleOptions.parse(List.of()).limits())
-                .isEqualTo(Limits.forHost(Runtime.getRuntime().availableProcessors()));
+    void aStackTheWindowStartsHasTheSeedsCpuUnlessToldOtherwise() {
+        assertThat(ConsoleOptions.parse(List.of()).limits()).isEqualTo(Limits.DEFAULT);
         assertThat(ConsoleOptions.parse(List.of("--cpus", "0.35")).limits())
                 .isEqualTo(new Limits(0.35, Limits.DEFAULT.memoryMb()));
     }
