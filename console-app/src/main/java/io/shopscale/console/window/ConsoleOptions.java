@@ -23,7 +23,7 @@ public final class ConsoleOptions {
 
     @Option(names = "--cpus", description = "CPU limit per replica of a stack the window starts, and the load "
             + "slider's range in proportion (default: 1, the seed's). On a 2-core laptop use 0.35: three replicas, "
-            + "nginx, PostgreSQL and the load generator then fit the host, and 1, 2 and 3 replicas held 48, 86 and 124 "
+            + "nginx, PostgreSQL and the load generator then fit the host, and 1 and 2 warm replicas held 62 and 114 "
             + "requests/s (bin/bench-scaling).")
     Double cpus;
 
