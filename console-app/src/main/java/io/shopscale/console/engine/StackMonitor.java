@@ -68,7 +68,7 @@ public final class StackMonitor implements AutoCloseable {
             try {
                 routingGuard.run();
             } catch (RuntimeException e) {
-                LOG.warn("routing guard of stack {}: {}", stack.value(), e.getMessage());
+                LOG.warn("routing guard of stack {} failed", stack.value(), e);
             }
         }, GUARD_INTERVAL.toMillis(), GUARD_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return new StackMonitor(containers, NginxStatusPoller.start(statusPage, hub), guard);
