@@ -22,9 +22,8 @@ public record Limits(double cpus, int memoryMb, int replicaConcurrency) {
      * requests at a time as its CPU allows; the rest wait inside it and add their wait to every request behind them,
      * so the limit scales with the cap. A lower limit sheds sooner when a replica merely pauses: at 32 per CPU, a
      * fresh two-replica stack at 80 requests/s on a busy 2-core host shed 52 of 1200 requests; at 64 a replica that
-     * gets 40 of them each second rides out a pause of 1.6 s. A queue that stands is another matter: nginx's balancer
-     * then lets a replica have only a sixteenth of the limit, at least 4 ({@code STANDING_CONCURRENCY}). README
-     * ("Shedding load") has the figures with and without a limit.
+     * gets 40 of them each second rides out a pause of 1.6 s. README ("Shedding load") has the figures with and without
+     * a limit.
      */
     public static final int REPLICA_CONCURRENCY_PER_CPU = 64;
 

@@ -141,18 +141,16 @@ class LoadOnStackTest {
         double max = millis(latency.group(4));
         System.out.printf("calibration: pause %d ms, p50 %s, p95 %s, p99 %s, max %s%n", pause.toMillis(),
                 latency.group(1), latency.group(2), latency.group(3), latency.group(4));
-        // The requests due in the pause's first second (about 80, 5 % of the run; after a second above their standing
-        // limit the frozen replicas count as overloaded and take no more) wait out the rest of it: the slowest
-        // percent of the run waited more than 4 s, the first one nearly 5 s.
+        // The first 128 requests due during the pause (as many as the replicas' limits hold, 8 % of the run) wait
+        // out the rest of it: the slowest percent of the run waited more than 4 s, the first one nearly 5 s.
         assertThat(p99).isGreaterThanOrEqualTo(4000);
         assertThat(max).isGreaterThanOrEqualTo(4500);
         Matcher requests = REQUESTS.matcher(output.toString());
         assertThat(requests.find()).isTrue();
         assertThat(Long.parseLong(requests.group(1))).as("requests due during the pause are sent, not skipped")
                 .isGreaterThanOrEqualTo(1550);
-        // The generator has more connections than the two replicas' limits: once the frozen replicas hold what they
-        // take (at most their limits), nginx turns the rest of the requests due in the pause away at once, as it
-        // would for real clients.
+        // The generator has more connections than the two replicas' limits: once each frozen replica holds its
+        // limit, nginx turns the rest of the requests due in the pause away at once, as it would for real clients.
         int held = 2 * Limits.DEFAULT.replicaConcurrency();
         long dueInPause = 80 * (pause.toMillis() - 1000) / 1000; // a second's margin for when the pause took hold
         Map<String, Long> errors = errorsByKind(output.toString());

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -182,7 +181,33 @@ class RealNginxTest {
      */
     @Test
     void aPoolWhoseEveryReplicaIsAtItsLimitTurnsRequestsAwayAtOnceWithRetryAfter() throws Exception {
-        String container = startGatewayWithSlowReplica(2);
+        DockerCli.requireImage(NGINX_IMAGE);
+        String config = GoldenFiles.read(GoldenFiles.MONOLITH);
+        String limit = "local REPLICA_CONCURRENCY = " + Gateways.REPLICA_CONCURRENCY + "\n";
+        String counters = "    # nginx's own counters";
+        assertThat(config).contains(limit, counters);
+        Path shedding = Files.writeString(temp.resolve("shedding.conf"), config
+                .replace(limit, "local REPLICA_CONCURRENCY = 2\n")
+                .replace(counters, """
+                            # A replica stand-in that takes 2 s to answer, or closes the connection at once (?fail).
+                            server {
+                                listen 127.0.0.1:8090;
+                                location / {
+                                    content_by_lua_block {
+                                        if ngx.var.arg_fail then
+                                            return ngx.exit(444)
+                                        end
+                                        ngx.sleep(2)
+                                        ngx.say("served")
+                                    }
+                                }
+                            }
+
+                        """ + counters));
+        Result run = DockerCli.docker(List.of("run", "-d", "--rm", "--label", TEST_LABEL, "-p", "127.0.0.1::80",
+                "-v", shedding + ":" + NGINX_CONF + ":ro", NGINX_IMAGE));
+        assertThat(run.exitCode()).as("docker run said:%n%s", run.output()).isZero();
+        String container = run.output().strip();
         try {
             URI gateway = URI.create("http://" + publishedAddress(container) + "/");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -242,82 +267,6 @@ class RealNginxTest {
         } finally {
             DockerCli.docker(List.of("rm", "-f", container));
         }
-    }
-
-    /**
-     * The standing queue: with a limit of 32 (so a standing limit of 4) and a replica that takes 3 s per request, a
-     * burst of 6 requests is let in at once; once the count has stayed above 4 for a second, the replica counts as
-     * overloaded and a 7th request is turned away although 6 is far below 32; when its requests have ended, it takes
-     * a burst again.
-     */
-    @Test
-    void aReplicaWhoseQueueStaysPastTheStandingLimitTakesNoMoreThanItUntilItDrains() throws Exception {
-        String container = startGatewayWithSlowReplica(32);
-        try {
-            URI gateway = URI.create("http://" + publishedAddress(container) + "/");
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            awaitAnswer(http, gateway, container);
-            new BackendsControl(new CliContainerShell(container))
-                    .set(Map.of("monolith", List.of(new UpstreamServer(1, "slow-replica", "127.0.0.1:8090"))));
-
-            List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                burst.add(getAsync(http, gateway.resolve("/api/x?slow=3&burst=" + i)));
-            }
-            Thread.sleep(1_500);
-            HttpResponse<String> past = get(http, gateway.resolve("/api/x?after-a-second"));
-
-            for (CompletableFuture<HttpResponse<String>> served : burst) {
-                assertThat(served.get(10, TimeUnit.SECONDS).statusCode()).as("the burst is served").isEqualTo(200);
-            }
-            assertThat(past.statusCode()).as("a request while 6 stayed in flight for a second: %s", past.body())
-                    .isEqualTo(503);
-            assertThat(past.headers().firstValue("Retry-After")).contains("1");
-            List<CompletableFuture<HttpResponse<String>>> again = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                again.add(getAsync(http, gateway.resolve("/api/x?again=" + i)));
-            }
-            for (CompletableFuture<HttpResponse<String>> served : again) {
-                assertThat(served.get(10, TimeUnit.SECONDS).statusCode()).as("drained, it takes a burst again")
-                        .isEqualTo(200);
-            }
-        } finally {
-            DockerCli.docker(List.of("rm", "-f", container));
-        }
-    }
-
-    /**
-     * Starts the monolith's golden config with {@code limit} requests in flight per replica, and a replica stand-in
-     * at 127.0.0.1:8090 that answers after 2 s ({@code ?slow=N}: N s), or closes the connection at once
-     * ({@code ?fail}); returns the container.
-     */
-    private String startGatewayWithSlowReplica(int limit) throws IOException {
-        DockerCli.requireImage(NGINX_IMAGE);
-        String config = GoldenFiles.read(GoldenFiles.MONOLITH);
-        String limitLine = "local REPLICA_CONCURRENCY = " + Gateways.REPLICA_CONCURRENCY + "\n";
-        String counters = "    # nginx's own counters";
-        assertThat(config).contains(limitLine, counters);
-        Path shedding = Files.writeString(temp.resolve("shedding-" + limit + ".conf"), config
-                .replace(limitLine, "local REPLICA_CONCURRENCY = " + limit + "\n")
-                .replace(counters, """
-                            server {
-                                listen 127.0.0.1:8090;
-                                location / {
-                                    content_by_lua_block {
-                                        if ngx.var.arg_fail then
-                                            return ngx.exit(444)
-                                        end
-                                        ngx.sleep(tonumber(ngx.var.arg_slow) or 2)
-                                        ngx.say("served")
-                                    }
-                                }
-                            }
-
-                        """ + counters));
-        Result run = DockerCli.docker(List.of("run", "-d", "--rm", "--label", TEST_LABEL, "-p", "127.0.0.1::80",
-                "-v", shedding + ":" + NGINX_CONF + ":ro", NGINX_IMAGE));
-        assertThat(run.exitCode()).as("docker run said:%n%s", run.output()).isZero();
-        return run.output().strip();
     }
 
     private static CompletableFuture<HttpResponse<String>> getAsync(HttpClient http, URI uri) {
