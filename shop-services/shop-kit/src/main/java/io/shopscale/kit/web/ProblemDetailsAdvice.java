@@ -8,6 +8,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,6 +55,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.warn("Database unavailable: {}{}", e.getMessage(), cause == e ? "" : " (" + cause.getMessage() + ")");
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                 "The database did not answer in time. Nothing was changed; try again shortly.");
+    }
+
+    /**
+     * A rollback that failed after the request itself had failed, typically because the database dropped the
+     * connection: nothing was committed, so the request answers as its own failure would. (The pool reports a
+     * connection it has already closed without an SQL state, so Spring cannot translate the rollback's failure.)
+     * Any other failure of a transaction, such as a commit whose outcome is unknown, stays unexpected.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e) throws Exception {
+        Throwable original = e.getApplicationException();
+        if (original instanceof ShopProblem problem) {
+            return shopProblem(problem);
+        }
+        if (original instanceof DataAccessResourceFailureException || original instanceof TransientDataAccessException
+                || original instanceof CannotCreateTransactionException) {
+            return databaseUnavailable((RuntimeException) original);
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

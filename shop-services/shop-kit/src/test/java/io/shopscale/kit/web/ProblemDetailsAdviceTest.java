@@ -3,14 +3,22 @@ package io.shopscale.kit.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchRuntimeException;
 
+import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What a request answers when the database is away, from the exceptions Spring really throws then. */
@@ -35,6 +43,49 @@ class ProblemDetailsAdviceTest {
             assertThat(answer.getBody().getDetail()).contains("Nothing was changed");
         }
         assertThat(begin.getClass().getSimpleName()).isEqualTo("CannotCreateTransactionException");
+    }
+
+    /**
+     * PostgreSQL ends the connection in the middle of a transaction (a restart, or HAProxy going away): the query
+     * fails, and then so does the rollback, because the pool has already closed the broken connection and says so
+     * without an SQL state. Seen on a real stack; here the connection replays what PostgreSQL and HikariCP answered.
+     */
+    @Test
+    void aTransactionWhoseConnectionDiesAnswers503ThoughItsRollbackFailsToo() throws Exception {
+        DataSource dying = new AbstractDataSource() {
+            @Override
+            public Connection getConnection() {
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
+                            case "getAutoCommit", "isReadOnly" -> false;
+                            case "prepareStatement" -> throw new SQLException(
+                                    "FATAL: terminating connection due to administrator command", "57P01");
+                            case "rollback" -> throw new SQLException("Connection is closed");
+                            default -> null;
+                        });
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) {
+                return getConnection();
+            }
+        };
+
+        RuntimeException failure = catchRuntimeException(() -> new TransactionTemplate(
+                new JdbcTransactionManager(dying)).execute(status -> JdbcClient.create(dying).sql("select 1")
+                        .query(Integer.class).single()));
+
+        assertThat(failure).isInstanceOf(TransactionSystemException.class).hasMessage("JDBC rollback failed");
+        ResponseEntity<ProblemDetail> answer = advice.transactionFailed((TransactionSystemException) failure);
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getBody().getDetail()).contains("Nothing was changed");
+    }
+
+    @Test
+    void aCommitThatFailsIsNotCalledHarmless() throws Exception {
+        ResponseEntity<ProblemDetail> answer = advice.transactionFailed(
+                new TransactionSystemException("JDBC commit failed", new SQLException("Connection is closed")));
+        assertThat(answer.getStatusCode().value()).isEqualTo(500);
     }
 
     private static int closedPort() throws Exception {
