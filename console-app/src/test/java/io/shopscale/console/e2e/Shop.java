@@ -139,7 +139,8 @@ public final class Shop {
     }
 
     private static final Map<String, Signs> SIGNS = Map.of(
-            Labels.ROLE_APP, new Signs(List.of("Unexpected failure", "Database unavailable", STARTED), 3),
+            Labels.ROLE_APP, new Signs(
+                    List.of("Unexpected failure", "Database unavailable", "overridden by rollback", STARTED), 3),
             Labels.ROLE_HAPROXY, new Signs(List.of(" DOWN", " UP", "is going"), 0),
             Labels.ROLE_POSTGRES, new Signs(List.of("still waiting for", "acquired", "deadlock", "FATAL", "duration: "),
                     2));

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -58,10 +59,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A rollback that failed after the request itself had failed, typically because the database dropped the
-     * connection: nothing was committed, so the request answers as its own failure would. (The pool reports a
-     * connection it has already closed without an SQL state, so Spring cannot translate the rollback's failure.)
-     * Any other failure of a transaction, such as a commit whose outcome is unknown, stays unexpected.
+     * A transaction whose rollback failed, because the database dropped the connection (a restart, or HAProxy going
+     * away): nothing was committed, so the request answers 503 as for any unreachable database, or as its own
+     * failure would when that was the shop's answer to the request. The pool reports a connection it has already
+     * closed without an SQL state, so Spring cannot translate the rollback's failure itself. A failed commit, whose
+     * outcome is unknown, or a rollback after a failure that was not the database's, stays unexpected.
      */
     @ExceptionHandler(TransactionSystemException.class)
     ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e) throws Exception {
@@ -69,9 +71,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (original instanceof ShopProblem problem) {
             return shopProblem(problem);
         }
-        if (original instanceof DataAccessResourceFailureException || original instanceof TransientDataAccessException
-                || original instanceof CannotCreateTransactionException) {
-            return databaseUnavailable((RuntimeException) original);
+        boolean rolledBack = e.getMessage() != null && e.getMessage().startsWith("JDBC rollback");
+        if (rolledBack && (original == null || original instanceof DataAccessException
+                || original instanceof CannotCreateTransactionException)) {
+            return databaseUnavailable(original == null ? e : (RuntimeException) original);
         }
         return unexpected(e);
     }

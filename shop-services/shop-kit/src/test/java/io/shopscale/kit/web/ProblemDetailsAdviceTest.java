@@ -24,6 +24,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** What a request answers when the database is away, from the exceptions Spring really throws then. */
 class ProblemDetailsAdviceTest {
 
+    /**
+     * PostgreSQL ends the connection in the middle of a transaction (a restart, or HAProxy going away): a query fails,
+     * and then so does the rollback, because the pool has already closed the broken connection and says so without an
+     * SQL state. Seen on a real stack; this connection replays what PostgreSQL and HikariCP answered there.
+     */
+    private static final DataSource DYING = new AbstractDataSource() {
+        @Override
+        public Connection getConnection() {
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getAutoCommit", "isReadOnly" -> false;
+                        case "prepareStatement" -> throw new SQLException(
+                                "FATAL: terminating connection due to administrator command", "57P01");
+                        case "rollback" -> throw new SQLException("Connection is closed");
+                        default -> null;
+                    });
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) {
+            return getConnection();
+        }
+    };
+
     private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
 
     @Test
@@ -45,38 +69,32 @@ class ProblemDetailsAdviceTest {
         assertThat(begin.getClass().getSimpleName()).isEqualTo("CannotCreateTransactionException");
     }
 
-    /**
-     * PostgreSQL ends the connection in the middle of a transaction (a restart, or HAProxy going away): the query
-     * fails, and then so does the rollback, because the pool has already closed the broken connection and says so
-     * without an SQL state. Seen on a real stack; here the connection replays what PostgreSQL and HikariCP answered.
-     */
     @Test
     void aTransactionWhoseConnectionDiesAnswers503ThoughItsRollbackFailsToo() throws Exception {
-        DataSource dying = new AbstractDataSource() {
-            @Override
-            public Connection getConnection() {
-                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                        new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
-                            case "getAutoCommit", "isReadOnly" -> false;
-                            case "prepareStatement" -> throw new SQLException(
-                                    "FATAL: terminating connection due to administrator command", "57P01");
-                            case "rollback" -> throw new SQLException("Connection is closed");
-                            default -> null;
-                        });
-            }
-
-            @Override
-            public Connection getConnection(String username, String password) {
-                return getConnection();
-            }
-        };
-
         RuntimeException failure = catchRuntimeException(() -> new TransactionTemplate(
-                new JdbcTransactionManager(dying)).execute(status -> JdbcClient.create(dying).sql("select 1")
+                new JdbcTransactionManager(DYING)).execute(status -> JdbcClient.create(DYING).sql("select 1")
                         .query(Integer.class).single()));
 
         assertThat(failure).isInstanceOf(TransactionSystemException.class).hasMessage("JDBC rollback failed");
-        ResponseEntity<ProblemDetail> answer = advice.transactionFailed((TransactionSystemException) failure);
+        assertAnswers503((TransactionSystemException) failure);
+    }
+
+    /** A transaction that only asked to be rolled back, whose rollback then found the connection gone. */
+    @Test
+    void aRollbackOnlyTransactionWhoseConnectionDiesAnswers503() throws Exception {
+        RuntimeException failure = catchRuntimeException(() -> new TransactionTemplate(
+                new JdbcTransactionManager(DYING)).execute(status -> {
+                    status.setRollbackOnly();
+                    return 1;
+                }));
+
+        assertThat(failure).isInstanceOf(TransactionSystemException.class).hasMessage("JDBC rollback failed");
+        assertThat(((TransactionSystemException) failure).getApplicationException()).isNull();
+        assertAnswers503((TransactionSystemException) failure);
+    }
+
+    private void assertAnswers503(TransactionSystemException failure) throws Exception {
+        ResponseEntity<ProblemDetail> answer = advice.transactionFailed(failure);
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getBody().getDetail()).contains("Nothing was changed");
     }
