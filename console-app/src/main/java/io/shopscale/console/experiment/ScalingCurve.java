@@ -18,9 +18,12 @@ import io.shopscale.console.topology.StackName;
  * JIT), then raises the rate by a step at a time; a probe holds when, over its measured seconds (after a settle of a
  * quarter of the hold), the merged p99 is within the target, the error rate within its limit and the goodput at least
  * 95 % of the rate sent. The first probe that does not hold ends the count (or the {@code missesToStop}-th in a row,
- * so that one hiccup, a collection or a compilation in a replica, does not end a climb); the next count starts from
- * the highest rate the previous one held, and steps down from there (to the start rate at least) when that rate does not hold. The host's CPU is read over each probe, to tell a saturated host from the law's
- * contention and coherency. Not thread-safe: one run per instance.
+ * so that one hiccup, a collection or a compilation in a replica, does not end a climb). The next count starts where
+ * linear scaling would put it, the previous count's highest rate times the ratio of the counts (on the grid of rates
+ * the climb tries), and climbs from there, or steps down (to the start rate at least) until a rate holds: measured
+ * from the largest count down, a smaller count is not first overloaded for minutes at the larger count's rate. The
+ * host's CPU is read over each probe, to tell a saturated host from the law's contention and coherency. Not
+ * thread-safe: one run per instance.
  */
 public final class ScalingCurve {
 
@@ -100,9 +103,10 @@ public final class ScalingCurve {
     public Result run() throws InterruptedException {
         List<Probe> probes = new ArrayList<>();
         List<Point> points = new ArrayList<>();
-        double from = settings.startRate();
         try {
             for (int replicas : settings.replicas()) {
+                Point previous = points.isEmpty() ? null : points.get(points.size() - 1);
+                double from = previous == null ? settings.startRate() : linearShare(previous, replicas);
                 lines.accept("scaling " + settings.service() + " to " + replicas);
                 engine.scale(stack, Map.of(settings.service(), replicas), ShopEngine.EngineListener.IGNORE);
                 load.set(from, Duration.ZERO, null);
@@ -139,9 +143,6 @@ public final class ScalingCurve {
                 points.add(best == null ? new Point(replicas, 0, Double.NaN, probes.get(probes.size() - 1).hostCpu())
                         : new Point(replicas, best.rate(), best.stats().latency().p99Millis(),
                                 stoppedAt(probes, best).hostCpu()));
-                if (best != null) {
-                    from = best.rate();
-                }
             }
         } finally {
             load.stop();
@@ -164,6 +165,16 @@ public final class ScalingCurve {
         boolean held = stats.requests() > 0 && stats.latency().p99Millis() <= settings.p99TargetMillis()
                 && stats.errorRate() <= settings.maxErrorRate() && stats.goodput() >= MIN_GOODPUT_SHARE * rate;
         return new Probe(replicas, rate, stats, cpu.busyShare(before, after), held);
+    }
+
+    /**
+     * Where a count's climb starts: the rate {@code previous} held times {@code replicas / previous.replicas()}, rounded
+     * down onto the rates a climb tries (the start rate plus whole steps), and the start rate at least.
+     */
+    double linearShare(Point previous, int replicas) {
+        double linear = previous.rate() * replicas / previous.replicas();
+        double steps = Math.floor((linear - settings.startRate()) / settings.rateStep() + 1e-9);
+        return settings.startRate() + Math.max(0, steps) * settings.rateStep();
     }
 
     private void collect() {

@@ -82,7 +82,7 @@ class ScalingCurveTest {
     }
 
     @Test
-    void aCountThatCannotHoldThePreviousRateStepsDownToTheRateItHolds() throws InterruptedException {
+    void aSmallerCountStartsAtTheLinearShareOfTheLargerCountsRate() throws InterruptedException {
         FakeShopEngine engine = new FakeShopEngine();
         engine.up(DesiredTopology.initial(ExperimentRunnerTest.STACK, Mode.MONOLITH, 8080),
                 ShopEngine.EngineListener.IGNORE);
@@ -95,9 +95,46 @@ class ScalingCurveTest {
                 busy(0.5), line -> { }).run();
 
         assertThat(result.points()).extracting(ScalingCurve.Point::rate).containsExactly(60.0, 30.0);
+        // Not 60, 50, 40 first: one replica is never sent two replicas' rate.
         assertThat(result.probes()).filteredOn(probe -> probe.replicas() == 1)
-                .extracting(ScalingCurve.Probe::rate).containsExactly(60.0, 50.0, 40.0, 30.0);
+                .extracting(ScalingCurve.Probe::rate).containsExactly(30.0, 40.0);
         assertThat(result.fit()).isNull();
+    }
+
+    @Test
+    void aCountThatCannotHoldItsLinearShareStepsDownToTheRateItHolds() throws InterruptedException {
+        FakeShopEngine engine = new FakeShopEngine();
+        engine.up(DesiredTopology.initial(ExperimentRunnerTest.STACK, Mode.MONOLITH, 8080),
+                ShopEngine.EngineListener.IGNORE);
+        FakeClock clock = new FakeClock();
+        FakeLoad load = new FakeLoad(clock, engine, ExperimentRunnerTest.STACK, 30);
+        ScalingCurve.Settings settings = new ScalingCurve.Settings("monolith", List.of(2, 1), 10, 10, 500,
+                Duration.ofSeconds(10), Duration.ofSeconds(8), 0.01);
+
+        // One replica's first probe, at 30/s, misses.
+        ScalingCurve.Result result = new ScalingCurve(settings, engine, ExperimentRunnerTest.STACK, load, clock,
+                busy(0.5), line -> {
+                    if (line.equals("scaling monolith to 1")) {
+                        load.hiccupOnceAt(30);
+                    }
+                }).run();
+
+        assertThat(result.points()).extracting(ScalingCurve.Point::rate).containsExactly(60.0, 20.0);
+        assertThat(result.probes()).filteredOn(probe -> probe.replicas() == 1)
+                .extracting(ScalingCurve.Probe::rate).containsExactly(30.0, 20.0);
+    }
+
+    @Test
+    void theLinearShareLiesOnTheRatesAClimbTries() {
+        ScalingCurve curve = new ScalingCurve(new ScalingCurve.Settings("monolith", List.of(3, 2, 1), 20, 2, 1000,
+                Duration.ofSeconds(90), Duration.ofSeconds(15), 0.01), new FakeShopEngine(),
+                ExperimentRunnerTest.STACK, null, new FakeClock(), busy(0.5), line -> { });
+
+        assertThat(curve.linearShare(new ScalingCurve.Point(3, 114, 900, 0.6), 2)).isEqualTo(76);
+        assertThat(curve.linearShare(new ScalingCurve.Point(3, 116, 900, 0.6), 1)).isEqualTo(38);
+        assertThat(curve.linearShare(new ScalingCurve.Point(1, 31, 900, 0.3), 2)).isEqualTo(62);
+        assertThat(curve.linearShare(new ScalingCurve.Point(2, 30, 900, 0.3), 1)).isEqualTo(20);
+        assertThat(curve.linearShare(new ScalingCurve.Point(3, 0, Double.NaN, 0.9), 2)).isEqualTo(20);
     }
 
     @Test
