@@ -1,6 +1,5 @@
 package io.shopscale.console.nginx;
 
-import org.junit.jupiter.api.Tag;
 import static io.shopscale.console.nginx.DockerCli.HAPROXY_IMAGE;
 import static io.shopscale.console.nginx.DockerCli.NGINX_IMAGE;
 import static io.shopscale.console.nginx.DockerCli.TEST_LABEL;
@@ -17,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -184,26 +184,15 @@ class RealNginxTest {
         DockerCli.requireImage(NGINX_IMAGE);
         String config = GoldenFiles.read(GoldenFiles.MONOLITH);
         String limit = "local REPLICA_CONCURRENCY = " + Gateways.REPLICA_CONCURRENCY + "\n";
-        String counters = "    # nginx's own counters";
-        assertThat(config).contains(limit, counters);
-        Path shedding = Files.writeString(temp.resolve("shedding.conf"), config
-                .replace(limit, "local REPLICA_CONCURRENCY = 2\n")
-                .replace(counters, """
-                            # A replica stand-in that takes 2 s to answer, or closes the connection at once (?fail).
-                            server {
-                                listen 127.0.0.1:8090;
-                                location / {
-                                    content_by_lua_block {
-                                        if ngx.var.arg_fail then
-                                            return ngx.exit(444)
-                                        end
-                                        ngx.sleep(2)
-                                        ngx.say("served")
-                                    }
-                                }
-                            }
-
-                        """ + counters));
+        assertThat(config).contains(limit);
+        Path shedding = Files.writeString(temp.resolve("shedding.conf"), withStandIn(config
+                .replace(limit, "local REPLICA_CONCURRENCY = 2\n"), List.of(8090), """
+                        -- A replica stand-in that takes 2 s to answer, or closes the connection at once (?fail).
+                        if ngx.var.arg_fail then
+                            return ngx.exit(444)
+                        end
+                        ngx.sleep(2)
+                        ngx.say("served")"""));
         Result run = DockerCli.docker(List.of("run", "-d", "--rm", "--label", TEST_LABEL, "-p", "127.0.0.1::80",
                 "-v", shedding + ":" + NGINX_CONF + ":ro", NGINX_IMAGE));
         assertThat(run.exitCode()).as("docker run said:%n%s", run.output()).isZero();
@@ -267,6 +256,63 @@ class RealNginxTest {
         } finally {
             DockerCli.docker(List.of("rm", "-f", container));
         }
+    }
+
+    /**
+     * Least requests in flight: while replica stand-in A works on a slow request, every request that follows goes
+     * to B, which has none in flight, instead of every other one to A as round robin would send them.
+     */
+    @Test
+    void aRequestGoesToTheReplicaWithTheFewestRequestsInFlight() throws Exception {
+        DockerCli.requireImage(NGINX_IMAGE);
+        Path config = Files.writeString(temp.resolve("least.conf"), withStandIn(GoldenFiles.read(GoldenFiles.MONOLITH),
+                List.of(8090, 8091), """
+                        -- Two replica stand-ins: ?slow takes 2 s to answer, anything else is answered at once.
+                        if ngx.var.arg_slow then
+                            ngx.sleep(2)
+                        end
+                        ngx.say("served")"""));
+        Result run = DockerCli.docker(List.of("run", "-d", "--rm", "--label", TEST_LABEL, "-p", "127.0.0.1::80",
+                "-v", config + ":" + NGINX_CONF + ":ro", NGINX_IMAGE));
+        assertThat(run.exitCode()).as("docker run said:%n%s", run.output()).isZero();
+        String container = run.output().strip();
+        try {
+            URI gateway = URI.create("http://" + publishedAddress(container) + "/");
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            awaitAnswer(http, gateway, container);
+            new BackendsControl(new CliContainerShell(container)).set(Map.of("monolith", List.of(
+                    new UpstreamServer(1, "a", "127.0.0.1:8090"), new UpstreamServer(2, "b", "127.0.0.1:8091"))));
+
+            CompletableFuture<HttpResponse<String>> slow = getAsync(http, gateway.resolve("/api/x?slow=1"));
+            Thread.sleep(500);
+            List<String> next = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                HttpResponse<String> fast = get(http, gateway.resolve("/api/x?fast=" + i));
+                assertThat(fast.statusCode()).as(fast.body()).isEqualTo(200);
+                next.add(fast.headers().firstValue("X-Upstream").orElse("none"));
+            }
+            String busy = slow.get(10, TimeUnit.SECONDS).headers().firstValue("X-Upstream").orElse("none");
+            System.out.println("slow request on " + busy + ", the 6 requests that followed on " + next);
+
+            assertThat(busy).isIn("127.0.0.1:8090", "127.0.0.1:8091");
+            assertThat(next).as("none of them queued behind the slow request").doesNotContain(busy)
+                    .containsOnly(busy.endsWith("8090") ? "127.0.0.1:8091" : "127.0.0.1:8090");
+        } finally {
+            DockerCli.docker(List.of("rm", "-f", container));
+        }
+    }
+
+    /** The config with a server that listens on each port given and answers every request with the Lua given. */
+    private static String withStandIn(String config, List<Integer> ports, String lua) {
+        String counters = "    # nginx's own counters";
+        assertThat(config).contains(counters);
+        StringBuilder listens = new StringBuilder();
+        for (int port : ports) {
+            listens.append("        listen 127.0.0.1:").append(port).append(";\n");
+        }
+        return config.replace(counters, "    server {\n" + listens + "        location / {\n"
+                + "            content_by_lua_block {\n" + lua.indent(16) + "            }\n        }\n    }\n\n"
+                + counters);
     }
 
     private static CompletableFuture<HttpResponse<String>> getAsync(HttpClient http, URI uri) {
