@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,19 +63,30 @@ class ScalingCurveTest {
                 + "missed");
     }
 
-    @Test
-    void withTwoMissesToStopOneHiccupDoesNotEndTheClimb() throws InterruptedException {
+    /**
+     * Runs a curve from 10/s by 10/s on a fake stack whose ready replicas serve 30 requests/s each; {@code onLine}
+     * sees the fake load and each line the curve prints, as it prints it.
+     */
+    private static ScalingCurve.Result curve(List<Integer> replicas, int missesToStop,
+                                             BiConsumer<FakeLoad, String> onLine) throws InterruptedException {
         FakeShopEngine engine = new FakeShopEngine();
         engine.up(DesiredTopology.initial(ExperimentRunnerTest.STACK, Mode.MONOLITH, 8080),
                 ShopEngine.EngineListener.IGNORE);
         FakeClock clock = new FakeClock();
         FakeLoad load = new FakeLoad(clock, engine, ExperimentRunnerTest.STACK, 30);
-        load.hiccupOnceAt(20);
-        ScalingCurve.Settings settings = new ScalingCurve.Settings("monolith", List.of(1, 2), 10, 10, 500,
-                Duration.ofSeconds(10), Duration.ofSeconds(8), 0.01, 2);
+        ScalingCurve.Settings settings = new ScalingCurve.Settings("monolith", replicas, 10, 10, 500,
+                Duration.ofSeconds(10), Duration.ofSeconds(8), 0.01, missesToStop);
+        return new ScalingCurve(settings, engine, ExperimentRunnerTest.STACK, load, clock, busy(0.5),
+                line -> onLine.accept(load, line)).run();
+    }
 
-        ScalingCurve.Result result = new ScalingCurve(settings, engine, ExperimentRunnerTest.STACK, load, clock,
-                busy(0.5), line -> { }).run();
+    @Test
+    void withTwoMissesToStopOneHiccupDoesNotEndTheClimb() throws InterruptedException {
+        ScalingCurve.Result result = curve(List.of(1, 2), 2, (load, line) -> {
+            if (line.equals("scaling monolith to 1")) {
+                load.hiccupOnceAt(20);
+            }
+        });
 
         assertThat(result.points()).extracting(ScalingCurve.Point::rate).containsExactly(30.0, 60.0);
         assertThat(result.probes()).filteredOn(probe -> !probe.held()).extracting(ScalingCurve.Probe::rate)
@@ -83,16 +95,7 @@ class ScalingCurveTest {
 
     @Test
     void aSmallerCountStartsAtTheLinearShareOfTheLargerCountsRate() throws InterruptedException {
-        FakeShopEngine engine = new FakeShopEngine();
-        engine.up(DesiredTopology.initial(ExperimentRunnerTest.STACK, Mode.MONOLITH, 8080),
-                ShopEngine.EngineListener.IGNORE);
-        FakeClock clock = new FakeClock();
-        FakeLoad load = new FakeLoad(clock, engine, ExperimentRunnerTest.STACK, 30);
-        ScalingCurve.Settings settings = new ScalingCurve.Settings("monolith", List.of(2, 1), 10, 10, 500,
-                Duration.ofSeconds(10), Duration.ofSeconds(8), 0.01);
-
-        ScalingCurve.Result result = new ScalingCurve(settings, engine, ExperimentRunnerTest.STACK, load, clock,
-                busy(0.5), line -> { }).run();
+        ScalingCurve.Result result = curve(List.of(2, 1), 1, (load, line) -> { });
 
         assertThat(result.points()).extracting(ScalingCurve.Point::rate).containsExactly(60.0, 30.0);
         // Not 60, 50, 40 first: one replica is never sent two replicas' rate.
@@ -103,21 +106,12 @@ class ScalingCurveTest {
 
     @Test
     void aCountThatCannotHoldItsLinearShareStepsDownToTheRateItHolds() throws InterruptedException {
-        FakeShopEngine engine = new FakeShopEngine();
-        engine.up(DesiredTopology.initial(ExperimentRunnerTest.STACK, Mode.MONOLITH, 8080),
-                ShopEngine.EngineListener.IGNORE);
-        FakeClock clock = new FakeClock();
-        FakeLoad load = new FakeLoad(clock, engine, ExperimentRunnerTest.STACK, 30);
-        ScalingCurve.Settings settings = new ScalingCurve.Settings("monolith", List.of(2, 1), 10, 10, 500,
-                Duration.ofSeconds(10), Duration.ofSeconds(8), 0.01);
-
         // One replica's first probe, at 30/s, misses.
-        ScalingCurve.Result result = new ScalingCurve(settings, engine, ExperimentRunnerTest.STACK, load, clock,
-                busy(0.5), line -> {
-                    if (line.equals("scaling monolith to 1")) {
-                        load.hiccupOnceAt(30);
-                    }
-                }).run();
+        ScalingCurve.Result result = curve(List.of(2, 1), 1, (load, line) -> {
+            if (line.equals("scaling monolith to 1")) {
+                load.hiccupOnceAt(30);
+            }
+        });
 
         assertThat(result.points()).extracting(ScalingCurve.Point::rate).containsExactly(60.0, 20.0);
         assertThat(result.probes()).filteredOn(probe -> probe.replicas() == 1)

@@ -193,10 +193,7 @@ class RealNginxTest {
                         end
                         ngx.sleep(2)
                         ngx.say("served")"""));
-        Result run = DockerCli.docker(List.of("run", "-d", "--rm", "--label", TEST_LABEL, "-p", "127.0.0.1::80",
-                "-v", shedding + ":" + NGINX_CONF + ":ro", NGINX_IMAGE));
-        assertThat(run.exitCode()).as("docker run said:%n%s", run.output()).isZero();
-        String container = run.output().strip();
+        String container = startGateway(shedding);
         try {
             URI gateway = URI.create("http://" + publishedAddress(container) + "/");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -272,10 +269,7 @@ class RealNginxTest {
                             ngx.sleep(2)
                         end
                         ngx.say("served")"""));
-        Result run = DockerCli.docker(List.of("run", "-d", "--rm", "--label", TEST_LABEL, "-p", "127.0.0.1::80",
-                "-v", config + ":" + NGINX_CONF + ":ro", NGINX_IMAGE));
-        assertThat(run.exitCode()).as("docker run said:%n%s", run.output()).isZero();
-        String container = run.output().strip();
+        String container = startGateway(config);
         try {
             URI gateway = URI.create("http://" + publishedAddress(container) + "/");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -300,6 +294,14 @@ class RealNginxTest {
         } finally {
             DockerCli.docker(List.of("rm", "-f", container));
         }
+    }
+
+    /** Starts nginx with the config, its port 80 published on loopback; answers the container's id. */
+    private static String startGateway(Path config) {
+        Result run = DockerCli.docker(List.of("run", "-d", "--rm", "--label", TEST_LABEL, "-p", "127.0.0.1::80",
+                "-v", config + ":" + NGINX_CONF + ":ro", NGINX_IMAGE));
+        assertThat(run.exitCode()).as("docker run said:%n%s", run.output()).isZero();
+        return run.output().strip();
     }
 
     /** The config with a server that listens on each port given and answers every request with the Lua given. */
