@@ -170,8 +170,9 @@ final class ExperimentCommand implements Callable<Integer> {
                 + "(default: ${DEFAULT-VALUE}).")
         String p99;
 
-        @CommandLine.Option(names = "--start-rate", defaultValue = "20", description = "The first rate tried, "
-                + "requests/s (default: ${DEFAULT-VALUE}).")
+        @CommandLine.Option(names = "--start-rate", defaultValue = "20", description = "One replica's first rate, "
+                + "requests/s: the first count, N replicas, starts at N times it, each later count at its linear "
+                + "share of the rate the count before it held (default: ${DEFAULT-VALUE}).")
         double startRate;
 
         @CommandLine.Option(names = "--step", defaultValue = "10", description = "Requests/s added per probe "

@@ -18,12 +18,13 @@ import io.shopscale.console.topology.StackName;
  * JIT), then raises the rate by a step at a time; a probe holds when, over its measured seconds (after a settle of a
  * quarter of the hold), the merged p99 is within the target, the error rate within its limit and the goodput at least
  * 95 % of the rate sent. The first probe that does not hold ends the count (or the {@code missesToStop}-th in a row,
- * so that one hiccup, a collection or a compilation in a replica, does not end a climb). The next count starts where
+ * so that one hiccup, a collection or a compilation in a replica, does not end a climb). Each count starts where
  * linear scaling would put it, the previous count's highest rate times the ratio of the counts (on the grid of rates
- * the climb tries), and climbs from there, or steps down (to the start rate at least) until a rate holds: measured
- * from the largest count down, a smaller count is not first overloaded for minutes at the larger count's rate. The
- * host's CPU is read over each probe, to tell a saturated host from the law's contention and coherency. Not
- * thread-safe: one run per instance.
+ * the climb tries; the first count, the start rate times its replicas: the start rate is one replica's), and climbs
+ * from there, or steps down (to the start rate at least) until a rate holds: measured from the largest count down, a
+ * smaller count is not first overloaded for minutes at the larger count's rate, nor the largest climbed to from one
+ * replica's rate. The host's CPU is read over each probe, to tell a saturated host from the law's contention and
+ * coherency. Not thread-safe: one run per instance.
  */
 public final class ScalingCurve {
 
@@ -105,8 +106,9 @@ public final class ScalingCurve {
         List<Point> points = new ArrayList<>();
         try {
             for (int replicas : settings.replicas()) {
-                Point previous = points.isEmpty() ? null : points.get(points.size() - 1);
-                double from = previous == null ? settings.startRate() : linearShare(previous, replicas);
+                Point previous = points.isEmpty() ? new Point(1, settings.startRate(), Double.NaN, Double.NaN)
+                        : points.get(points.size() - 1);
+                double from = linearShare(previous, replicas);
                 lines.accept("scaling " + settings.service() + " to " + replicas);
                 engine.scale(stack, Map.of(settings.service(), replicas), ShopEngine.EngineListener.IGNORE);
                 load.set(from, Duration.ZERO, null);

@@ -98,6 +98,9 @@ class ScalingCurveTest {
         ScalingCurve.Result result = curve(List.of(2, 1), 1, (load, line) -> { });
 
         assertThat(result.points()).extracting(ScalingCurve.Point::rate).containsExactly(60.0, 30.0);
+        // The start rate is one replica's: two replicas start at twice it.
+        assertThat(result.probes()).filteredOn(probe -> probe.replicas() == 2)
+                .extracting(ScalingCurve.Probe::rate).containsExactly(20.0, 30.0, 40.0, 50.0, 60.0, 70.0);
         // Not 60, 50, 40 first: one replica is never sent two replicas' rate.
         assertThat(result.probes()).filteredOn(probe -> probe.replicas() == 1)
                 .extracting(ScalingCurve.Probe::rate).containsExactly(30.0, 40.0);
