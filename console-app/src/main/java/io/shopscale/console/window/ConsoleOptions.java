@@ -22,9 +22,9 @@ public final class ConsoleOptions {
     int port;
 
     @Option(names = "--cpus", description = "CPU limit per replica of a stack the window starts, and the load "
-            + "slider's range in proportion (default: 1, the seed's). On a 2-core laptop use 0.35: three replicas, "
-            + "nginx, PostgreSQL and the load generator then fit the host, and 1 and 2 warm replicas held 62 and 114 "
-            + "requests/s (bin/bench-scaling).")
+            + "slider's range in proportion (default: 0.175 per core of this host, at most the seed's 1: 0.35 on 2 "
+            + "cores, where three replicas, nginx, PostgreSQL and the load generator then fit the host and three warm "
+            + "replicas held 2.75 and 3.47 times what one held in two runs of bin/bench-scaling).")
     Double cpus;
 
     private ConsoleOptions() {
@@ -55,12 +55,13 @@ public final class ConsoleOptions {
     }
 
     /**
-     * Each replica's limits in a stack the window starts: {@code --cpus}, else {@link Limits#DEFAULT}'s, with the
-     * default memory.
+     * Each replica's limits in a stack the window starts: {@code --cpus}, else {@link Limits#forDemo} for this host's
+     * cores, with the default memory.
      *
      * @throws TopologyException for a CPU limit out of {@link Limits}' range
      */
     public Limits limits() {
-        return cpus == null ? Limits.DEFAULT : new Limits(cpus, Limits.DEFAULT.memoryMb());
+        return cpus == null ? Limits.forDemo(Runtime.getRuntime().availableProcessors())
+                : new Limits(cpus, Limits.DEFAULT.memoryMb());
     }
 }

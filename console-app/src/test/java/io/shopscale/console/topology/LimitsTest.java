@@ -16,6 +16,18 @@ class LimitsTest {
         assertThat(Limits.DEFAULT.memoryBytes()).isEqualTo(160L * 1024 * 1024);
     }
 
+    @ParameterizedTest(name = "{0} cores: {1} CPU")
+    @CsvSource({"1, 0.15", "2, 0.35", "3, 0.5", "4, 0.7", "5, 0.85", "6, 1", "64, 1"})
+    void aDemoLeavesAboutHalfTheHostBesideThreeReplicasAndNeverExceedsTheSeedsCpu(int cores, double cpus) {
+        assertThat(Limits.forDemo(cores)).isEqualTo(new Limits(cpus, Limits.DEFAULT.memoryMb()));
+    }
+
+    @Test
+    void aDemoNeedsAHostWithACore() {
+        assertThatThrownBy(() -> Limits.forDemo(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a host has 1 core or more, not 0");
+    }
+
     @Test
     void theDefaultLimitOfRequestsInFlightFollowsTheCpuCap() {
         assertThat(Limits.DEFAULT.replicaConcurrency()).isEqualTo(64);

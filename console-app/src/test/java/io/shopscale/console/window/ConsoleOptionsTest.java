@@ -13,8 +13,9 @@ import io.shopscale.console.topology.TopologyException;
 class ConsoleOptionsTest {
 
     @Test
-    void aStackTheWindowStartsHasTheSeedsCpuUnlessToldOtherwise() {
-        assertThat(ConsoleOptions.parse(List.of()).limits()).isEqualTo(Limits.DEFAULT);
+    void aStackTheWindowStartsHasTheDemosCpuForThisHostUnlessToldOtherwise() {
+        assertThat(ConsoleOptions.parse(List.of()).limits())
+                .isEqualTo(Limits.forDemo(Runtime.getRuntime().availableProcessors()));
         assertThat(ConsoleOptions.parse(List.of("--cpus", "0.35")).limits())
                 .isEqualTo(new Limits(0.35, Limits.DEFAULT.memoryMb()));
     }

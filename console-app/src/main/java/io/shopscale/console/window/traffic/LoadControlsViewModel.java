@@ -40,7 +40,7 @@ public final class LoadControlsViewModel implements AutoCloseable {
     /**
      * Where the slider starts for replicas of 1 CPU: well inside what one replica serves with the default mix, about
      * 110 requests/s once warm and much less while its JIT warms up; in proportion for less CPU (at 0.35 CPU one warm
-     * replica held 62 requests/s within a p99 of 1 s, bin/bench-scaling). A demo raises it past that and scales.
+     * replica held 40 requests/s within a p99 of 1 s, bin/bench-scaling). A demo raises it past that and scales.
      */
     public static final double START_RATE = 40;
 
