@@ -44,7 +44,7 @@ public record Limits(double cpus, int memoryMb, int replicaConcurrency) {
 
     /**
      * The limits of a stack that demos scaling on a host of {@code cores}: {@link #DEFAULT}'s memory, and a CPU cap of
-     * {@link #DEMO_CPUS_PER_CORE} per core, rounded down to 0.05 CPU and at most the seed's 1 CPU (6 cores or more).
+     * {@link #DEMO_CPUS_PER_CORE} per core, rounded down to 0.05 CPU (0.15 on 1 core) and at most the seed's 1 CPU (6 cores or more).
      * So three replicas leave nginx, PostgreSQL and the load generator about half the host, and each added replica
      * adds capacity: on 2 cores (0.35 CPU), three warm replicas held 2.75 and 3.47 times what one held in two runs,
      * the host's CPU at 68 and 79 % where they stopped ({@code bin/bench-scaling}); at the seed's 1 CPU there, three
@@ -57,7 +57,7 @@ public record Limits(double cpus, int memoryMb, int replicaConcurrency) {
             throw new IllegalArgumentException("a host has 1 core or more, not " + cores);
         }
         double twentieths = Math.floor(cores * DEMO_CPUS_PER_CORE * 20 + 1e-9);
-        return new Limits(Math.min(1, Math.max(MIN_CPUS, twentieths / 20)), DEFAULT.memoryMb());
+        return new Limits(Math.min(1, twentieths / 20), DEFAULT.memoryMb());
     }
 
     /** With the default limit of requests in flight for this CPU cap. */

@@ -15,6 +15,7 @@ import io.shopscale.console.experiment.GeneratorLoad;
 import io.shopscale.console.experiment.RunClock;
 import io.shopscale.console.experiment.SessionRecorder;
 import io.shopscale.console.metrics.MetricsHub;
+import io.shopscale.console.topology.Limits;
 import io.shopscale.console.window.faults.FaultsViewModel;
 import io.shopscale.console.window.experiments.ExperimentsViewModel;
 import io.shopscale.console.window.logs.LogsViewModel;
@@ -56,12 +57,13 @@ public final class ConsoleWindow extends Application {
         ShopEngine docker = StackEngine.onLocalDocker(home, "console window", true);
         SessionRecorder session = new SessionRecorder(docker, System::currentTimeMillis);
         ShopEngine engine = session;
+        Limits limits = options.limits();
         StackViewModel stack = new StackViewModel(engine, background, hub, options.stackName(), options.port(),
-                options.limits());
+                limits);
         monitoring = new StackMonitoring(engine, background, hub, options.stackName(), stack.runningProperty());
         throughput = new ThroughputViewModel(hub, background);
         load = new LoadControlsViewModel(new RecordedLoadRunner(new GeneratorLoadRunner(hub), session), background,
-                stack.urlProperty(), options.limits().cpus());
+                stack.urlProperty(), limits.cpus());
         NginxConfigViewModel nginx = new NginxConfigViewModel(engine, background, stack, hub.time());
         LogsViewModel logs = new LogsViewModel(engine, background, stack);
         topology = new TopologyViewModel(stack, hub, background);
