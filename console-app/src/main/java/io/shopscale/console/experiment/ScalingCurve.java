@@ -21,7 +21,8 @@ import io.shopscale.console.topology.StackName;
  * so that one hiccup, a collection or a compilation in a replica, does not end a climb). Each count starts where
  * linear scaling would put it, the previous count's highest rate times the ratio of the counts (on the grid of rates
  * the climb tries; the first count, the start rate times its replicas: the start rate is one replica's), and climbs
- * from there, or steps down (to the start rate at least) until a rate holds: measured from the largest count down, a
+ * from there, or steps down (to the start rate at least) until a rate holds and goes on from it as a climb that has
+ * missed once (so with two misses to stop, the rate above is tried again): measured from the largest count down, a
  * smaller count is not first overloaded for minutes at the larger count's rate, nor the largest climbed to from one
  * replica's rate. The host's CPU is read over each probe, to tell a saturated host from the law's contention and
  * coherency. Not thread-safe: one run per instance.
@@ -129,7 +130,13 @@ public final class ScalingCurve {
                         best = probe;
                         misses = 0;
                         if (down) {
-                            break;
+                            // The rate above missed once: as in a climb, that is one miss, and it ends the count
+                            // only when one miss is enough; else the rate above is tried again.
+                            down = false;
+                            misses = 1;
+                            if (misses >= settings.missesToStop()) {
+                                break;
+                            }
                         }
                         rate += settings.rateStep();
                     } else if (best != null && ++misses < settings.missesToStop()) {

@@ -122,6 +122,20 @@ class ScalingCurveTest {
     }
 
     @Test
+    void withTwoMissesToStopAStepDownTriesTheRateAboveAgainAsAClimbWould() throws InterruptedException {
+        // One replica's first probe, at 30/s, misses once; it holds there when tried again.
+        ScalingCurve.Result result = curve(List.of(2, 1), 2, (load, line) -> {
+            if (line.equals("scaling monolith to 1")) {
+                load.hiccupOnceAt(30);
+            }
+        });
+
+        assertThat(result.points()).extracting(ScalingCurve.Point::rate).containsExactly(60.0, 30.0);
+        assertThat(result.probes()).filteredOn(probe -> probe.replicas() == 1)
+                .extracting(ScalingCurve.Probe::rate).containsExactly(30.0, 20.0, 30.0, 40.0, 50.0);
+    }
+
+    @Test
     void theLinearShareLiesOnTheRatesAClimbTries() {
         ScalingCurve curve = new ScalingCurve(new ScalingCurve.Settings("monolith", List.of(3, 2, 1), 20, 2, 1000,
                 Duration.ofSeconds(90), Duration.ofSeconds(15), 0.01), new FakeShopEngine(),
