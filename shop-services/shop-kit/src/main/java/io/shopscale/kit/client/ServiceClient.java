@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.shopscale.kit.security.InternalCredential;
 import io.shopscale.kit.web.DependencyUnavailable;
+import io.shopscale.kit.web.RunningRequests;
 import io.shopscale.kit.web.ShopProblem;
 
 /**
@@ -60,6 +61,10 @@ public final class ServiceClient {
      * one of them at that moment was never read. One reload can close every pooled connection, hence several tries.
      */
     public <T> T post(String path, Object body, Class<T> answer) {
+        return RunningRequests.whileWaiting(() -> send(path, body, answer));
+    }
+
+    private <T> T send(String path, Object body, Class<T> answer) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return rest.post().uri(path).body(body)
