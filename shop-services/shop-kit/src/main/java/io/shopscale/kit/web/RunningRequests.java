@@ -11,7 +11,7 @@ import jakarta.servlet.ServletException;
  * wait their turn in arrival order.
  *
  * <p>Why: a replica that runs every request it holds at once shares its CPU among all of them, so under overload a
- * request that needs much CPU (a login's password hash, about 130 ms of CPU) takes as many times longer as there are
+ * request that needs much CPU (a login's password hash, about 125 ms of CPU) takes as many times longer as there are
  * requests in flight. Run a few at a time, in order, and each request waits for the ones before it and then runs at
  * full speed: the p99 becomes the queue plus the slowest request's own time, not their product. nginx still decides
  * how many requests a replica holds ({@code --replica-concurrency}) and turns the rest away.
