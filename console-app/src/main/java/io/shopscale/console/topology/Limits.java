@@ -44,11 +44,11 @@ public record Limits(double cpus, int memoryMb, int replicaConcurrency) {
 
     /**
      * The limits of a stack that demos scaling on a host of {@code cores}: {@link #DEFAULT}'s memory, and a CPU cap of
-     * {@link #DEMO_CPUS_PER_CORE} per core, rounded down to 0.05 CPU (0.15 on 1 core) and at most the seed's 1 CPU (6 cores or more).
-     * So three replicas leave nginx, PostgreSQL and the load generator about half the host, and each added replica
-     * adds capacity: on 2 cores (0.35 CPU), three warm replicas held 2.75 and 3.47 times what one held in two runs,
-     * the host's CPU at 68 and 79 % where they stopped ({@code bin/bench-scaling}); at the seed's 1 CPU there, three
-     * replicas showed no gain (README, under "Load").
+     * {@link #DEMO_CPUS_PER_CORE} per core, rounded down to 0.05 CPU (0.15 on 1 core) and at most the seed's 1 CPU
+     * (6 cores or more). So three replicas leave nginx, PostgreSQL and the load generator about half the host, and
+     * each added replica adds capacity: on 2 cores (0.35 CPU), three warm replicas held 2.75, 3.47 and 3.83 times what
+     * one held in three runs, the host's CPU at 68, 79 and 69 % where they stopped ({@code bin/bench-scaling}); at
+     * the seed's 1 CPU there, three replicas showed no gain (README, under "Load").
      *
      * @param cores the host's cores, 1 or more
      */
