@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.shopscale.kit.web.RunningRequests;
 import io.shopscale.kit.web.ShopProblem;
 
 /**
@@ -137,6 +138,8 @@ class IdempotencyKeys {
     }
 
     private static void sleep() {
+        // Waiting for another request: that one may need a place to finish.
+        RunningRequests.giveUpPlace();
         try {
             Thread.sleep(POLL.toMillis());
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.shopscale.kit.api.PaymentsApi;
+import io.shopscale.kit.web.RunningRequests;
 import io.shopscale.kit.web.ShopProblem;
 
 /** A simulated payment provider, idempotent by key like a real one. */
@@ -66,6 +67,8 @@ class PaymentProvider implements PaymentsApi {
         if (millis <= 0) {
             return;
         }
+        // The simulated provider's answer is a wait outside this replica.
+        RunningRequests.giveUpPlace();
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -61,10 +61,7 @@ public final class ServiceClient {
      * one of them at that moment was never read. One reload can close every pooled connection, hence several tries.
      */
     public <T> T post(String path, Object body, Class<T> answer) {
-        return RunningRequests.whileWaiting(() -> send(path, body, answer));
-    }
-
-    private <T> T send(String path, Object body, Class<T> answer) {
+        RunningRequests.giveUpPlace();
         for (int attempt = 1; ; attempt++) {
             try {
                 return rest.post().uri(path).body(body)

@@ -2,7 +2,6 @@ package io.shopscale.kit.web;
 
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
 
 import jakarta.servlet.ServletException;
 
@@ -16,8 +15,8 @@ import jakarta.servlet.ServletException;
  * full speed: the p99 becomes the queue plus the slowest request's own time, not their product. nginx still decides
  * how many requests a replica holds ({@code --replica-concurrency}) and turns the rest away.
  *
- * <p>A request that waits on another service gives its place back while it waits ({@link #whileWaiting}), so a slow
- * dependency never holds this replica's places.
+ * <p>A request that waits on something outside this replica's CPU gives its place up ({@link #giveUpPlace}), so a
+ * slow dependency never holds this replica's places.
  */
 public final class RunningRequests {
 
@@ -34,7 +33,7 @@ public final class RunningRequests {
         this.places = limit == 0 ? null : new Semaphore(limit, true);
     }
 
-    /** Waits for a place, then runs {@code request} and gives the place back. */
+    /** Waits for a place, then runs {@code request} and gives the place back (unless it gave it up). */
     void run(Work request) throws ServletException, IOException, InterruptedException {
         if (places == null || HELD.get() != null) {
             request.run();
@@ -45,27 +44,22 @@ public final class RunningRequests {
         try {
             request.run();
         } finally {
-            HELD.remove();
-            places.release();
+            giveUpPlace();
         }
     }
 
     /**
-     * Runs {@code call} (a call to another service) with this thread's place given back, and waits for a place again
-     * afterwards. Outside a request that holds a place, just runs it.
+     * Gives up this thread's place for the rest of its request, which then runs without one; call it before waiting on
+     * anything outside this replica's CPU (another service, the payment provider, another request). Not taking the
+     * place back is what keeps this deadlock-free: a request that waited may hold what the requests in the places wait
+     * for (an idempotency key, a row lock), and must never queue behind them. Outside a request that holds a place,
+     * does nothing.
      */
-    public static <T> T whileWaiting(Supplier<T> call) {
+    public static void giveUpPlace() {
         Semaphore held = HELD.get();
-        if (held == null) {
-            return call.get();
-        }
-        held.release();
-        HELD.remove();
-        try {
-            return call.get();
-        } finally {
-            held.acquireUninterruptibly();
-            HELD.set(held);
+        if (held != null) {
+            HELD.remove();
+            held.release();
         }
     }
 

@@ -41,28 +41,38 @@ class RunningRequestsTest {
     }
 
     @Test
-    void aRequestWaitingOnAnotherServiceGivesItsPlaceBack() throws Exception {
+    void aRequestWaitingOutsideTheReplicaGivesItsPlaceUpAndFinishesWithoutOne() throws Exception {
         RunningRequests running = new RunningRequests(1);
         CountDownLatch calling = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
         List<String> order = new CopyOnWriteArrayList<>();
 
         Thread caller = start(() -> running.run(() -> {
-            RunningRequests.whileWaiting(() -> {
-                calling.countDown();
-                await(answer);
-                return null;
-            });
+            RunningRequests.giveUpPlace();
+            calling.countDown();
+            await(answer);
             order.add("caller done");
         }));
         assertThat(calling.await(5, TimeUnit.SECONDS)).isTrue();
-        Thread other = start(() -> running.run(() -> order.add("other ran")));
-        other.join(5_000);
+        CountDownLatch otherRuns = new CountDownLatch(1);
+        CountDownLatch releaseOther = new CountDownLatch(1);
+        Thread other = start(() -> running.run(() -> {
+            order.add("other ran");
+            otherRuns.countDown();
+            await(releaseOther);
+        }));
+        assertThat(otherRuns.await(5, TimeUnit.SECONDS)).as("the other request ran while the caller waited").isTrue();
 
-        assertThat(order).as("the other request ran while the caller waited").containsExactly("other ran");
         answer.countDown();
         caller.join(5_000);
-        assertThat(order).containsExactly("other ran", "caller done");
+        assertThat(order).as("the caller finished without taking a place again").containsExactly("other ran",
+                "caller done");
+        Thread third = start(() -> running.run(() -> order.add("third")));
+        waitUntilWaiting(third);
+        releaseOther.countDown();
+        other.join(5_000);
+        third.join(5_000);
+        assertThat(order).as("the place given up was given back once").endsWith("third");
     }
 
     @Test
