@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -134,8 +134,8 @@ class SwarmStackTest {
 
     @Test
     @Order(4)
-    void theComposeExportDeployedWithDockerStackDeployServesTheStorefrontAndPlacesAnOrder() throws Exception {
-        Path folder = Files.createTempDirectory("compose-export");
+    void theComposeExportDeployedWithDockerStackDeployServesTheStorefrontAndPlacesAnOrder(@TempDir Path folder)
+            throws Exception {
         Shop.Run export = Shop.shopctl("export", "--stack", STACK, "--format", "compose", "--output",
                 folder.toString());
         assertThat(export.exitCode()).as(export.output()).isZero();

@@ -68,7 +68,8 @@ class TemplatesTest {
 
     @Test
     void whenNothingIsFoundTheMessageSaysWhereItLooked() {
-        Path nowhere = temp.resolve("a/b");
+        // Outside the project, which the test's own temporary folder is not (it is in the module's target).
+        Path nowhere = temp.getRoot().resolve("nowhere/a/b");
 
         assertThatThrownBy(() -> Templates.locate(null, EMPTY_CLASSPATH, nowhere))
                 .isInstanceOf(IllegalStateException.class)

@@ -35,7 +35,7 @@ public final class RunningRequests {
 
     /** Waits for a place, then runs {@code request} and gives the place back (unless it gave it up). */
     void run(Work request) throws ServletException, IOException, InterruptedException {
-        if (places == null || HELD.get() != null) {
+        if (places == null) {
             request.run();
             return;
         }
