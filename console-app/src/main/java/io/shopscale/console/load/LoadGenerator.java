@@ -223,7 +223,9 @@ public final class LoadGenerator {
             arrivals.startDue(now, this::startRequest);
             double seconds = (Math.min(now, endNanos) - startNanos) / 1e9;
             pipeline.awaitIdle(plan.requestTimeout().plus(DRAIN_MARGIN));
-            report.complete(LoadReport.of(plan, mix, schedule.targetRate(), seconds, started.get(), statistics));
+            double untilLastOutcome = Math.max(seconds, (time.nanoTime() - startNanos) / 1e9);
+            report.complete(LoadReport.of(plan, mix, schedule.targetRate(), seconds, untilLastOutcome, started.get(),
+                    statistics));
             logUnloggedFailures();
         } catch (Throwable failure) {
             report.completeExceptionally(failure);

@@ -18,7 +18,9 @@ import io.shopscale.console.metrics.Traffic;
  * @param seconds      how long requests were started for
  * @param started      requests the schedule started, sent or not
  * @param unfinished   requests still without an outcome when the report was made; 0 unless the transport hung
- * @param achievedRate successful responses per second of {@code seconds}
+ * @param achievedRate successful responses per second from the first start to the last outcome: a shop whose queue
+ *                     grew finishes requests after {@code seconds}, and those seconds count too, so a run past the
+ *                     shop's capacity shows what it served, not what it was sent
  * @param total        all requests; {@code total.replicas()} gives each replica's count and share of all traffic
  * @param scenarios    per scenario label, in the order browse, search, detail, login, order
  * @param services     per service; each one's replicas give the share within that service
@@ -32,12 +34,13 @@ public record LoadReport(String target, String mix, double targetRate, double se
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
     }
 
-    static LoadReport of(LoadPlan plan, ScenarioMix mix, double targetRate, double seconds, long started,
-                         RunStatistics statistics) {
+    /** @param untilLastOutcome seconds from the first start to the last outcome, {@code seconds} or more */
+    static LoadReport of(LoadPlan plan, ScenarioMix mix, double targetRate, double seconds, double untilLastOutcome,
+                         long started, RunStatistics statistics) {
         Traffic total = statistics.total();
         return new LoadReport(plan.target().toString(), mix.toText(), targetRate, seconds, started,
-                Math.max(0, started - total.requests()), seconds > 0 ? total.ok() / seconds : 0, total.errorRate(),
-                total, statistics.byScenario(), statistics.byService());
+                Math.max(0, started - total.requests()), untilLastOutcome > 0 ? total.ok() / untilLastOutcome : 0,
+                total.errorRate(), total, statistics.byScenario(), statistics.byService());
     }
 
     public LatencySummary latency() {

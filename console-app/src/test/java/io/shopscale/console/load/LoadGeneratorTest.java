@@ -102,6 +102,26 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void responsesFinishedAfterTheRunCountTheSecondsTheyTookInTheAchievedRate() throws Exception {
+        LoadGenerator generator = new LoadGenerator(plan(100, Duration.ofSeconds(2)), hub);
+        ScheduledExecutorService stall = Executors.newSingleThreadScheduledExecutor();
+        try {
+            generator.start();
+            // From 1 s to 3 s nothing answers: the last outcome comes about 1 s after the last start.
+            stall.schedule(() -> shop.stallFor(Duration.ofSeconds(2)), 1, TimeUnit.SECONDS);
+
+            LoadReport report = generator.awaitReport();
+
+            assertThat(report.total().ok()).isEqualTo(200);
+            assertThat(report.seconds()).isCloseTo(2, within(0.1));
+            // 200 served over about 3 s, not over the 2 s they were sent in.
+            assertThat(report.achievedRate()).isBetween(200 / 3.4, 200 / 2.9);
+        } finally {
+            stall.shutdownNow();
+        }
+    }
+
+    @Test
     void theRateCanBeChangedWhileRunning() throws Exception {
         LoadGenerator generator = new LoadGenerator(plan(100, Duration.ofSeconds(2)), hub);
         generator.start();
