@@ -1,6 +1,8 @@
 package io.shopscale.console.engine;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -8,13 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.shopscale.console.docker.DockerHost;
-
-import java.net.URI;
-import java.util.Set;
-
-
 import io.shopscale.console.docker.ContainerStatsFeed;
+import io.shopscale.console.docker.DockerHost;
 import io.shopscale.console.docker.DockerStack;
 import io.shopscale.console.docker.StackAddresses;
 import io.shopscale.console.metrics.MetricsHub;
@@ -68,6 +65,9 @@ public final class StackMonitor implements AutoCloseable {
             try {
                 routingGuard.run();
             } catch (RuntimeException e) {
+                if (guard.isShutdown()) {
+                    return; // closed in the middle of a round, which then fails: nothing went wrong
+                }
                 // The kind and message only: a guard that fails every round must not fill the live output with traces.
                 LOG.warn("routing guard of stack {} failed: {}", stack.value(), e.toString());
             }
