@@ -32,8 +32,8 @@ final class UpCommand extends EngineCommand {
     @Option(names = "--replica-concurrency", paramLabel = "N", description = "Requests in flight per replica at "
             + "most; when every replica of a service has that many, nginx turns further requests away at once with a "
             + "503 and Retry-After (shedding load) instead of queueing them. 0: no limit. Default: "
-            + Limits.REPLICA_CONCURRENCY_PER_CPU + " per CPU of --cpus (64 at 1 CPU, 22 at 0.35). A running stack takes "
-            + "a new limit when nginx's config is next rendered (a mode switch, or down and up).")
+            + Limits.REPLICA_CONCURRENCY_PER_CPU + " per CPU of --cpus (64 at 1 CPU, 22 at 0.35). On a running stack, "
+            + "the new limit takes effect at once, with no reload of nginx.")
     Integer replicaConcurrency;
 
     @Option(names = "--engine", description = "What runs the app tiers: docker (containers on this engine) or swarm "

@@ -145,7 +145,8 @@ final class DockerStackRuntime implements StackRuntime {
 
     /**
      * The stack as it is: containers from their labels, each running replica's readiness from the engine's own probe
-     * (Docker's health status lags by tens of seconds), and what nginx routes to, read back from nginx.
+     * (Docker's health status lags by tens of seconds), and what nginx routes to, read back from nginx, with the limit
+     * of requests in flight it holds each replica to.
      */
     private Observation observe(StackAddresses addresses, NginxGateway gateway, Instant now) {
         ObservedStack labelled = stack.observe();
@@ -161,7 +162,8 @@ final class DockerStackRuntime implements StackRuntime {
         List<ObservedContainer> containers = labelled.containers().stream().map(c -> running.contains(c)
                 ? c.withReadiness(ReplicaReadiness.of(c, answers.get(addresses.of(c.ref())), routing))
                 : c).toList();
-        return new Observation(labelled.with(containers, routing), snapshot);
+        boolean outdated = snapshot.map(gateway::holdsAnotherLimit).orElse(false);
+        return new Observation(labelled.with(containers, routing).withReplicaConcurrencyOutdated(outdated), snapshot);
     }
 
     /** The stack's addresses; a free subnet when it has no network yet. */

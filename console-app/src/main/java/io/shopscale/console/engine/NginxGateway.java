@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.shopscale.console.docker.DockerContainerShell;
 import io.shopscale.console.docker.DockerStack;
@@ -63,6 +64,16 @@ final class NginxGateway {
         DockerContainerShell nginx = new DockerContainerShell(docker, container);
         this.configurator = new NginxConfigurator(renderer, nginx);
         this.warmUp = new ReplicaWarmUp(nginx);
+    }
+
+    /**
+     * Whether nginx holds its replicas to a limit of requests in flight other than the stack's: true once the stack's
+     * replica concurrency changed (or was never set on this nginx), until the next {@link #apply} sets it.
+     *
+     * @param routing what nginx routes to now, read back from it
+     */
+    boolean holdsAnotherLimit(RoutingSnapshot routing) {
+        return !routing.replicaConcurrency().equals(OptionalInt.of(replicaConcurrency));
     }
 
     /** The config nginx starts with: every pool empty until a replica is ready. */

@@ -141,7 +141,9 @@ final class SwarmStackRuntime implements StackRuntime {
         List<ObservedContainer> all = new ArrayList<>(infrastructure);
         all.addAll(SwarmTasks.replicas(name, tasks, answers, routedAddresses::contains));
         Optional<Map<String, List<Integer>>> routing = snapshot.flatMap(s -> SwarmTasks.routing(routed, tasks));
-        return new StackObservation(labelled.with(all, routing), snapshot, withTaskAddresses(byName, tasks));
+        boolean outdated = snapshot.map(gateway::holdsAnotherLimit).orElse(false);
+        return new StackObservation(labelled.with(all, routing).withReplicaConcurrencyOutdated(outdated), snapshot,
+                withTaskAddresses(byName, tasks));
     }
 
     /** Kills the task's container; Swarm sees the task fail and starts another in its slot. */

@@ -43,15 +43,18 @@ public final class BackendsControl {
     }
 
     /**
-     * Replaces the backends of every pool with these. A replica that stays in its pool keeps its join time; one that
-     * is new starts its slow start now.
+     * Replaces the backends of every pool with these, and the limit of requests in flight per replica, with no
+     * reload. A replica that stays in its pool keeps its join time; one that is new starts its slow start now.
      *
-     * @param upstreams the replicas per pool; a pool with an empty list (or left out) gets no backend
+     * @param upstreams          the replicas per pool; a pool with an empty list (or left out) gets no backend
+     * @param replicaConcurrency requests in flight per replica at most (0: no limit); see
+     *                           {@code Limits#replicaConcurrency}
      * @return what nginx routes to now
      * @throws NginxApplyException ({@link Step#BACKENDS}) when nginx did not take them; it routes as before
      */
-    public RoutingSnapshot set(Map<String, List<UpstreamServer>> upstreams) {
-        ExecResult result = nginx.exec(List.of("sh", "-c", SET, "sh", BackendsText.of(upstreams)));
+    public RoutingSnapshot set(Map<String, List<UpstreamServer>> upstreams, int replicaConcurrency) {
+        ExecResult result = nginx.exec(List.of("sh", "-c", SET, "sh", BackendsText.of(upstreams,
+                replicaConcurrency)));
         if (!result.succeeded()) {
             throw new NginxApplyException(Step.BACKENDS, "nginx did not take the new backends; it routes as before",
                     result.output());

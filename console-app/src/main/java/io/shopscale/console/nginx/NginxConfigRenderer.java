@@ -50,7 +50,6 @@ public final class NginxConfigRenderer {
         context.put("controlPort", BackendsControl.PORT);
         context.put("backendsFile", BackendsControl.FILE);
         context.put("slowStartSeconds", BackendsControl.SLOW_START.toSeconds());
-        context.put("replicaConcurrency", model.replicaConcurrency());
         context.put("pools", model.upstreams().keySet().stream()
                 .map(pool -> Map.of("name", pool, "routed", routes.routes(pool)))
                 .toList());

@@ -71,7 +71,7 @@ public final class NginxConfigurator {
      */
     public synchronized Applied apply(GatewayModel model) {
         String config = renderer.render(model);
-        backends.set(model.upstreams());
+        backends.set(model.upstreams(), model.replicaConcurrency());
         // On the first call, the container's own file is what nginx loaded at start (or at the last reload).
         if (config.equals(runningConfig())) {
             return Applied.UNCHANGED;

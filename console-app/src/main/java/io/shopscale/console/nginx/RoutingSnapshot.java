@@ -6,18 +6,24 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * What nginx's balancer routes to at one moment: the backends of every pool it knows, read back from the running
- * nginx.
+ * What nginx's balancer routes to at one moment: the backends of every pool it knows, and the limit of requests in
+ * flight it holds each to, read back from the running nginx.
  *
- * @param pools the backends per pool (service) name, pools by name, backends by replica number; a pool with no
- *              backend is present with an empty list
+ * @param pools              the backends per pool (service) name, pools by name, backends by replica number; a pool
+ *                           with no backend is present with an empty list
+ * @param replicaConcurrency requests in flight per replica at most (0: no limit), as the console last set it; empty
+ *                           when it never did (no limit then)
  */
-public record RoutingSnapshot(Map<String, List<RoutedBackend>> pools) {
+public record RoutingSnapshot(Map<String, List<RoutedBackend>> pools, OptionalInt replicaConcurrency) {
 
     public RoutingSnapshot {
+        if (replicaConcurrency == null) {
+            throw new ConfigValueException("the replica concurrency is missing (empty when not set)");
+        }
         Map<String, List<RoutedBackend>> copy = new TreeMap<>();
         pools.forEach((pool, backends) -> copy.put(ConfigValues.requireName("pool name", pool),
                 backends.stream().sorted((a, b) -> Integer.compare(a.replica(), b.replica())).toList()));
@@ -41,6 +47,8 @@ public record RoutingSnapshot(Map<String, List<RoutedBackend>> pools) {
     public String asComment(Instant now) {
         StringBuilder text = new StringBuilder("# Routed now by nginx's Lua balancer (not in the file: the console sets it"
                 + " without a reload):\n");
+        replicaConcurrency.ifPresent(limit -> text.append("#   requests in flight per replica at most: ")
+                .append(limit == 0 ? "no limit" : limit).append('\n'));
         pools.forEach((pool, backends) -> {
             if (backends.isEmpty()) {
                 text.append("#   ").append(pool).append("  no replica\n");

@@ -21,16 +21,23 @@ final class Routing {
     /** What nginx routes to, as far as the plan knows; empty while nginx's routing is unknown. */
     private Optional<Map<String, SortedSet<Integer>>> routed;
     private final Map<String, SortedSet<Integer>> wanted = new HashMap<>();
+    /** Whether nginx holds the replicas to another limit than the stack's, so the routing is set again with it. */
+    private boolean concurrencyOutdated;
 
-    /** @param observed what the running nginx routes to, read back from it; empty when it could not be read */
-    Routing(List<String> modeServices, Optional<Map<String, List<Integer>>> observed) {
+    /**
+     * @param observed       what the running nginx routes to, read back from it; empty when it could not be read
+     * @param concurrencyOutdated whether nginx holds the replicas to another limit of requests in flight
+     */
+    Routing(List<String> modeServices, Optional<Map<String, List<Integer>>> observed, boolean concurrencyOutdated) {
         this.modeServices = modeServices;
         this.routed = observed.map(Routing::sets);
+        this.concurrencyOutdated = concurrencyOutdated;
     }
 
-    /** nginx is (re)created by the plan: it starts routing to nothing. */
+    /** nginx is (re)created by the plan: it starts routing to nothing, and gets the limit with its first routing. */
     void nginxStartsEmpty() {
         routed = Optional.of(new HashMap<>());
+        concurrencyOutdated = false;
     }
 
     void include(String service, int replica) {
@@ -54,7 +61,8 @@ final class Routing {
 
     /**
      * Why nginx's routing differs from the wanted one, for the cause of the step that fixes it: "routing unknown",
-     * "ready, not routed: monolith:2", "routed, not ready: monolith:3"; empty when it does not differ.
+     * "ready, not routed: monolith:2", "routed, not ready: monolith:3", "replica concurrency outdated"; empty when it does not
+     * differ.
      */
     Optional<String> drift() {
         if (routed.isEmpty()) {
@@ -69,15 +77,19 @@ final class Routing {
         if (!extra.isEmpty()) {
             causes.add("routed, not ready: " + extra);
         }
+        if (concurrencyOutdated) {
+            causes.add("replica concurrency outdated");
+        }
         return causes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", causes));
     }
 
     /** The step that brings nginx to the wanted routing, if that differs from what it routes to now. */
     Optional<Operation> apply(String cause) {
-        if (routed.isPresent() && wanted.equals(routed.get())) {
+        if (routed.isPresent() && wanted.equals(routed.get()) && !concurrencyOutdated) {
             return Optional.empty();
         }
         routed = Optional.of(sets(render(wanted)));
+        concurrencyOutdated = false;
         return Optional.of(new UpdateUpstreams(render(wanted), cause));
     }
 

@@ -54,7 +54,7 @@ class LoadOnStackTest {
     static final String PORT = "18482";
     static final String REPLICA_1 = STACK + "-monolith-1";
     static final String REPLICA_2 = STACK + "-monolith-2";
-    private static final Pattern LIVE_LINE = Pattern.compile("(?m)^\\d+s  rate 80/s  ok \\d+.*$");
+    private static final Pattern LIVE_LINE = Pattern.compile("(?m)^\\d+s  rate \\d+/s  ok \\d+.*$");
     private static final Pattern LATENCY = Pattern.compile(
             "latency  p50 (\\S+)  p95 (\\S+)  p99 (\\S+)  max (\\S+)");
     private static final Pattern REQUESTS = Pattern.compile("requests (\\d+)  ok (\\d+)  errors (\\d+)");
@@ -228,6 +228,40 @@ class LoadOnStackTest {
         assertThat(errors).as("each failure's kind, from the report above").containsKey("shed");
         assertThat(errors.keySet()).as("each failure's kind, from the report above")
                 .allMatch(kind -> kind.equals("shed") || kind.equals("timeout"));
+    }
+
+    /**
+     * A new limit of requests in flight on a running stack: the engine observes that nginx holds the replica to
+     * another limit and sets the stack's with the backends, under load, with no reload and no request lost; then it
+     * finds nothing to change.
+     */
+    @Test
+    @Order(6)
+    void aNewReplicaConcurrencyOnARunningStackIsSetUnderLoadWithNoReloadAndNoRequestLost() throws Exception {
+        Shop.Run scale = Shop.shopctl("scale", "--stack", STACK, "monolith=1");
+        assertThat(scale.exitCode()).as(scale.output()).isZero();
+        assertThat(Shop.shopctl("nginx-config", "--stack", STACK).output())
+                .contains("requests in flight per replica at most: " + Limits.DEFAULT.replicaConcurrency());
+        StringWriter output = new StringWriter();
+        PrintWriter writer = new PrintWriter(output, true);
+        CompletableFuture<Integer> load = CompletableFuture.supplyAsync(() -> ShopCtl.run(new String[] {"load",
+                "--stack", STACK, "--rate", "40", "--duration", "12s", "--max-error-rate", "0"}, writer, writer));
+        awaitFirstLiveLine(output);
+        Shop.sleep(Duration.ofSeconds(3));
+
+        Shop.Run up = Shop.shopctl("up", "--stack", STACK, "--port", PORT, "--replica-concurrency", "50");
+        int exitCode = load.get();
+        System.out.println("$ shopctl up --replica-concurrency 50\n" + up.output() + "\n$ shopctl load\n" + output);
+
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("(replica concurrency outdated)").doesNotContain("reloaded");
+        assertThat(Shop.shopctl("nginx-config", "--stack", STACK).output())
+                .contains("requests in flight per replica at most: 50");
+        assertThat(exitCode).as("each failure's kind is in the report above").isZero();
+        assertThat(output.toString()).contains("errors 0 (0.00%)");
+        Shop.Run again = Shop.shopctl("up", "--stack", STACK, "--port", PORT, "--replica-concurrency", "50");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).as("nginx holds the replica to the new limit").doesNotContain("upstreams");
     }
 
     /** The report's {@code errors} line as kind to count: {@code errors   shed: 16644  timeout: 142}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.shopscale.console.nginx.NginxApplyException.Step;
+import io.shopscale.console.topology.Mode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class NginxConfiguratorTest {
 
     private static String setBackends(GatewayModel model) {
         return "exec " + String.join(" ", List.of("sh", "-c", BackendsControl.SET, "sh",
-                BackendsText.of(model.upstreams())));
+                BackendsText.of(model.upstreams(), model.replicaConcurrency())));
     }
 
     @Test
@@ -37,8 +38,19 @@ class NginxConfiguratorTest {
 
         assertThat(applied).isEqualTo(Applied.UNCHANGED);
         assertThat(nginx.actions()).containsExactly(setBackends(Gateways.monolith(3)), READ_BACKENDS);
-        assertThat(setBackends(Gateways.monolith(3))).endsWith(" sh monolith 1 172.18.0.10:8080\n"
+        assertThat(setBackends(Gateways.monolith(3))).endsWith(" sh replica_concurrency "
+                + Gateways.REPLICA_CONCURRENCY + "\nmonolith 1 172.18.0.10:8080\n"
                 + "monolith 2 172.18.0.11:8080\nmonolith 3 172.18.0.12:8080\n");
+    }
+
+    @Test
+    void anotherLimitOfRequestsInFlightIsSetWithTheBackendsWithoutAReload() {
+        GatewayModel unlimited = new GatewayModel(Gateways.SHOP, Mode.MONOLITH, Gateways.monolith(1).upstreams(),
+                GatewayPorts.DEFAULT, 0);
+
+        assertThat(configurator.apply(unlimited)).isEqualTo(Applied.UNCHANGED);
+        assertThat(nginx.actions()).containsExactly(setBackends(unlimited), READ_BACKENDS);
+        assertThat(setBackends(unlimited)).contains(" sh replica_concurrency 0\nmonolith 1 172.18.0.10:8080\n");
     }
 
     @Test

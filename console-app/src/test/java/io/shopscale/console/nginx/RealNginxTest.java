@@ -119,7 +119,8 @@ class RealNginxTest {
 
             BackendsControl control = new BackendsControl(new CliContainerShell(container));
             RoutingSnapshot set = control.set(Map.of("monolith", List.of(
-                    new UpstreamServer(1, "status-listener", "127.0.0.1:8081"))));
+                    new UpstreamServer(1, "status-listener", "127.0.0.1:8081"))), Gateways.REPLICA_CONCURRENCY);
+            assertThat(set.replicaConcurrency()).hasValue(Gateways.REPLICA_CONCURRENCY);
             assertThat(set.replicas()).isEqualTo(Map.of("monolith", List.of(1)));
             assertThat(set.warming(Instant.now())).as("a replica joining an empty pool joins warm").isEmpty();
             HttpResponse<String> routed = get(http, gateway.resolve("/api/catalog/products"));
@@ -143,7 +144,7 @@ class RealNginxTest {
             // Nothing listens on port 9: every request still succeeds on the other replica, and after two failures
             // port 9 is skipped for 5 s instead of costing each request a retry.
             control.set(Map.of("monolith", List.of(new UpstreamServer(1, "refuses", "127.0.0.1:9"),
-                    new UpstreamServer(2, "status-listener", "127.0.0.1:8081"))));
+                    new UpstreamServer(2, "status-listener", "127.0.0.1:8081"))), Gateways.REPLICA_CONCURRENCY);
             int retried = 0;
             for (int i = 0; i < 20; i++) {
                 HttpResponse<String> response = get(http, gateway.resolve("/api/x"));
@@ -166,7 +167,7 @@ class RealNginxTest {
             assertThat(control.read()).isEqualTo(beforeRestart);
             assertThat(control.read().replicas()).isEqualTo(Map.of("monolith", List.of(1, 2)));
 
-            control.set(Map.of("monolith", List.of()));
+            control.set(Map.of("monolith", List.of()), Gateways.REPLICA_CONCURRENCY);
             assertThat(get(http, restarted.resolve("/api/catalog/products")).statusCode()).isEqualTo(503);
         } finally {
             DockerCli.docker(List.of("rm", "-f", container));
@@ -177,16 +178,14 @@ class RealNginxTest {
      * Shedding load: with a limit of 2 requests in flight per replica and a replica stand-in that takes 2 s per
      * request, a third request is turned away at once with a 503 problem detail and {@code Retry-After}, while the
      * two in flight are served; a request that failed through error_page's redirect releases its place too, and one
-     * whose client gave up keeps it until the replica answered.
+     * whose client gave up keeps it until the replica answered. A limit of 0, set on the running nginx, lets every
+     * request through.
      */
     @Test
     void aPoolWhoseEveryReplicaIsAtItsLimitTurnsRequestsAwayAtOnceWithRetryAfter() throws Exception {
         DockerCli.requireImage(NGINX_IMAGE);
-        String config = GoldenFiles.read(GoldenFiles.MONOLITH);
-        String limit = "local REPLICA_CONCURRENCY = " + Gateways.REPLICA_CONCURRENCY + "\n";
-        assertThat(config).contains(limit);
-        Path shedding = Files.writeString(temp.resolve("shedding.conf"), withStandIn(config
-                .replace(limit, "local REPLICA_CONCURRENCY = 2\n"), List.of(8090), """
+        Path shedding = Files.writeString(temp.resolve("shedding.conf"), withStandIn(
+                GoldenFiles.read(GoldenFiles.MONOLITH), List.of(8090), """
                         -- A replica stand-in that takes 2 s to answer, or closes the connection at once (?fail).
                         if ngx.var.arg_fail then
                             return ngx.exit(444)
@@ -200,7 +199,7 @@ class RealNginxTest {
             awaitAnswer(http, gateway, container);
             BackendsControl control = new BackendsControl(new CliContainerShell(container));
             UpstreamServer slow = new UpstreamServer(1, "slow-replica", "127.0.0.1:8090");
-            control.set(Map.of("monolith", List.of(slow)));
+            control.set(Map.of("monolith", List.of(slow)), 2);
 
             List<CompletableFuture<HttpResponse<String>>> inFlight = List.of(
                     getAsync(http, gateway.resolve("/api/catalog/products?first")),
@@ -250,6 +249,15 @@ class RealNginxTest {
             Thread.sleep(2_500);
             assertThat(get(http, gateway.resolve("/api/x?later")).statusCode())
                     .as("places free once the replica answered the abandoned requests").isEqualTo(200);
+
+            // No limit, set with the backends and so with no reload: three requests at once are all served.
+            assertThat(control.set(Map.of("monolith", List.of(slow)), 0).replicaConcurrency()).hasValue(0);
+            List<CompletableFuture<HttpResponse<String>>> unlimited = List.of(
+                    getAsync(http, gateway.resolve("/api/x?u1")), getAsync(http, gateway.resolve("/api/x?u2")),
+                    getAsync(http, gateway.resolve("/api/x?u3")));
+            for (CompletableFuture<HttpResponse<String>> served : unlimited) {
+                assertThat(served.get(10, TimeUnit.SECONDS).statusCode()).as("no limit").isEqualTo(200);
+            }
         } finally {
             DockerCli.docker(List.of("rm", "-f", container));
         }
@@ -275,7 +283,8 @@ class RealNginxTest {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             awaitAnswer(http, gateway, container);
             new BackendsControl(new CliContainerShell(container)).set(Map.of("monolith", List.of(
-                    new UpstreamServer(1, "a", "127.0.0.1:8090"), new UpstreamServer(2, "b", "127.0.0.1:8091"))));
+                    new UpstreamServer(1, "a", "127.0.0.1:8090"), new UpstreamServer(2, "b", "127.0.0.1:8091"))),
+                    Gateways.REPLICA_CONCURRENCY);
 
             CompletableFuture<HttpResponse<String>> slow = getAsync(http, gateway.resolve("/api/x?slow=1"));
             Thread.sleep(500);

@@ -192,6 +192,32 @@ class PlannerTest {
         }
 
         @Test
+        void anOutdatedReplicaConcurrencyIsSetWithTheSameRoutingByTheCommandAndByTheGuard() {
+            ObservedStack observed = monolithReplicas(2).withReplicaConcurrencyOutdated(true);
+
+            String expected = """
+                upstreams   nginx                     monolith=[1,2]  (replica concurrency outdated)
+                """;
+            assertThat(plan(monolith(2), observed).toText()).isEqualTo(expected);
+            assertThat(Planner.routing(monolith(2), observed).toText()).isEqualTo(expected);
+            assertThat(plan(monolith(2), monolithReplicas(2)).isEmpty()).isTrue();
+        }
+
+        @Test
+        void anOutdatedReplicaConcurrencyIsSetOnceWhenTheRoutingChangesToo() {
+            ObservedStack observed = withRouting(monolithReplicas(2).containers(),
+                    Optional.of(Map.of("monolith", List.of(1)))).withReplicaConcurrencyOutdated(true);
+
+            assertThat(plan(monolith(3), observed).toText()).isEqualTo("""
+                upstreams   nginx                     monolith=[1,2]  (ready, not routed: monolith:2; replica concurrency outdated)
+                create      service:monolith:3        (scale up)
+                start       service:monolith:3        (scale up)
+                wait-ready  service:monolith:3        (scale up)
+                upstreams   nginx                     monolith=[1,2,3]  (scale up)
+                """);
+        }
+
+        @Test
         void aRoutingThatAFailedReloadLeftBehindIsCorrected() {
             ObservedStack observed = withRouting(monolithReplicas(3).containers(),
                     Optional.of(Map.of("monolith", List.of(1, 4))));
