@@ -21,8 +21,8 @@ import java.util.TreeSet;
  *                  in the mode's service order, then the others by name, each pool by replica number, so equal
  *                  routing always renders to equal text and never causes a needless reload.
  * @param replicaConcurrency requests in flight per replica at most, beyond which a public request is turned away
- *                           with a 503 (0: no limit); see {@code Limits#replicaConcurrency}. Set on
- *                           the balancer with the backends, not rendered into the config: a new limit needs no reload
+ *                           with a 503 (0: no limit); see {@code Limits#replicaConcurrency}. Set on the balancer
+ *                           with the backends, not rendered into the config: a new limit needs no reload
  */
 public record GatewayModel(StackName stack, Mode mode, Map<String, List<UpstreamServer>> upstreams,
                            GatewayPorts ports, int replicaConcurrency) {
