@@ -80,7 +80,8 @@ public final class Planner {
         this.desired = desired;
         this.observed = observed;
         this.appConfigHash = appConfigHash;
-        this.routing = new Routing(desired.mode().services(), observed.routing(), observed.replicaConcurrencyOutdated());
+        this.routing = new Routing(desired.mode().services(), observed.routing(),
+                observed.replicaConcurrencyOutdated());
         observed.containers().stream()
                 .filter(ObservedContainer::isApp)
                 .forEach(c -> takenReplicas.computeIfAbsent(c.service(), any -> new HashSet<>()).add(c.replica()));

@@ -25,7 +25,7 @@ final class Routing {
     private boolean concurrencyOutdated;
 
     /**
-     * @param observed       what the running nginx routes to, read back from it; empty when it could not be read
+     * @param observed            what the running nginx routes to, read back from it; empty when it could not be read
      * @param concurrencyOutdated whether nginx holds the replicas to another limit of requests in flight
      */
     Routing(List<String> modeServices, Optional<Map<String, List<Integer>>> observed, boolean concurrencyOutdated) {
@@ -61,8 +61,8 @@ final class Routing {
 
     /**
      * Why nginx's routing differs from the wanted one, for the cause of the step that fixes it: "routing unknown",
-     * "ready, not routed: monolith:2", "routed, not ready: monolith:3", "replica concurrency outdated"; empty when it does not
-     * differ.
+     * "ready, not routed: monolith:2", "routed, not ready: monolith:3", "replica concurrency outdated"; empty when
+     * it does not differ.
      */
     Optional<String> drift() {
         if (routed.isEmpty()) {
