@@ -88,12 +88,14 @@ public final class ReportInChromium implements AutoCloseable {
 
     /** Starts a headless Chromium with an empty profile and attaches to its first page. */
     public static ReportInChromium start() throws Exception {
-        Path profile = Files.createTempDirectory("report-chromium");
+        // Under /tmp, not the module's target: Chromium puts its singleton socket in TMPDIR (the profile, below), and
+        // a Unix socket's path must fit in 108 bytes.
+        Path profile = Files.createTempDirectory(Path.of("/tmp"), "report-chromium");
         ProcessBuilder command = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--no-first-run", "--user-data-dir=" + profile,
                 "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--window-size=1200,1800",
                 "about:blank").redirectErrorStream(true);
-        // Chromium keeps its own temporary files where TMPDIR says: in the profile, removed with it.
+        // Chromium keeps its own temporary files where TMPDIR says: in the profile, which close() removes.
         command.environment().put("TMPDIR", profile.toString());
         Process chromium = command.start();
         BufferedReader output = new BufferedReader(new InputStreamReader(chromium.getInputStream(),
