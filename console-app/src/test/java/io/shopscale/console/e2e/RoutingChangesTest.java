@@ -147,6 +147,7 @@ class RoutingChangesTest {
                             + "requests)%n", replica, Duration.between(scaleStarted, joined).toSeconds(), before,
                             count(latencies, scaleStarted.minusSeconds(20), scaleStarted), after,
                             count(latencies, joined, joined.plusSeconds(20)));
+                    System.out.println("  after the join, " + slowest(latencies, joined, joined.plusSeconds(20)));
                 }
             } finally {
                 load.stop();
@@ -181,7 +182,8 @@ class RoutingChangesTest {
             failureKinds.merge(request.errorKind(), 1, Integer::sum);
         }
         if (request.sent()) {
-            latencies.add(new long[] {due.toEpochMilli(), request.latencyNanos() / 1_000_000});
+            latencies.add(new long[] {due.toEpochMilli(), request.latencyNanos() / 1_000_000,
+                    replicaNumber(request.replica())});
         }
     }
 
@@ -194,6 +196,33 @@ class RoutingChangesTest {
         }
         assertThat(window).as("requests from %s to %s", from, to).isNotEmpty();
         return window.get((int) Math.ceil(window.size() * 0.99) - 1);
+    }
+
+    /** The replica's number from its {@code X-Served-By} name ({@code stack-monolith-2}), or 0 when none. */
+    private static long replicaNumber(String servedBy) {
+        Matcher number = Pattern.compile("-(\\d+)$").matcher(servedBy == null ? "" : servedBy);
+        return number.find() ? Long.parseLong(number.group(1)) : 0;
+    }
+
+    /**
+     * Where the tail of a window came from: each replica's requests and p99, and the ten slowest requests as
+     * "+offset from the window's start in ms, replica, latency in ms".
+     */
+    private static String slowest(List<long[]> latencies, Instant from, Instant to) {
+        List<long[]> window;
+        synchronized (latencies) {
+            window = latencies.stream().filter(l -> l[0] >= from.toEpochMilli() && l[0] < to.toEpochMilli())
+                    .sorted((a, b) -> Long.compare(b[1], a[1])).toList();
+        }
+        Map<Long, List<Long>> byReplica = new TreeMap<>();
+        window.forEach(l -> byReplica.computeIfAbsent(l[2], r -> new ArrayList<>()).add(l[1]));
+        StringBuilder text = new StringBuilder("by replica (requests, p99 ms):");
+        byReplica.forEach((replica, millis) -> text.append(' ').append(replica).append('=').append(millis.size())
+                .append('/').append(millis.get((int) Math.floor(millis.size() * 0.01))));
+        text.append("; slowest (+ms, replica, ms):");
+        window.stream().limit(10).forEach(l -> text.append(" +").append(l[0] - from.toEpochMilli()).append('/')
+                .append(l[2]).append('/').append(l[1]));
+        return text.toString();
     }
 
     private static long count(List<long[]> latencies, Instant from, Instant to) {
