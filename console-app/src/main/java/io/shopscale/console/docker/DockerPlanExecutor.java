@@ -2,10 +2,15 @@ package io.shopscale.console.docker;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
+
+import com.github.dockerjava.api.exception.NotFoundException;
 
 import io.shopscale.console.plan.ContainerRef;
 import io.shopscale.console.plan.Operation;
@@ -17,7 +22,12 @@ import io.shopscale.console.plan.ProgressListener;
 
 /**
  * Carries out a plan, one Docker call per step, in order, reporting each step. It makes no decisions: what each
- * container looks like comes from {@code specs}, and what nginx routes to from the plan itself.
+ * container looks like comes from {@code specs}, and what nginx routes to from the plan itself. One executor carries
+ * out one plan.
+ *
+ * <p>A replica starts with a lower CPU weight than the replicas that serve (see {@link DockerStack#create}) and keeps
+ * it until the routing step that adds it to nginx is over, its warm-up included; then, or at the end of the plan if
+ * no routing step names it, it gets a serving replica's weight.
  */
 public final class DockerPlanExecutor implements PlanExecutor {
 
@@ -45,6 +55,8 @@ public final class DockerPlanExecutor implements PlanExecutor {
     private final UpstreamUpdater upstreams;
     private final DatabaseGrants database;
     private final ReadinessChecks readiness;
+    /** Replicas that became ready in this plan and still have the starting CPU weight. */
+    private final List<ContainerRef> warming = new ArrayList<>();
 
     public DockerPlanExecutor(DockerStack stack, String network, StackAddresses addresses,
             Function<ContainerRef, ContainerSpec> specs, UpstreamUpdater upstreams, DatabaseGrants database,
@@ -60,6 +72,14 @@ public final class DockerPlanExecutor implements PlanExecutor {
 
     @Override
     public void execute(Plan plan, ProgressListener listener) {
+        try {
+            executeSteps(plan, listener);
+        } finally {
+            giveServingCpuWeight(replica -> true);
+        }
+    }
+
+    private void executeSteps(Plan plan, ProgressListener listener) {
         List<Operation> operations = plan.operations();
         for (int i = 0; i < operations.size(); i++) {
             Operation operation = operations.get(i);
@@ -91,10 +111,15 @@ public final class DockerPlanExecutor implements PlanExecutor {
             stack.start(start.container().name());
         } else if (operation instanceof Operation.WaitReady wait) {
             stack.awaitReady(wait.container().name(), READY_TIMEOUT, readiness.of(wait.container()));
+            if (wait.container().isApp()) {
+                warming.add(wait.container());
+            }
         } else if (operation instanceof Operation.GrantDatabaseAccess grant) {
             database.grant(grant.services());
         } else if (operation instanceof Operation.UpdateUpstreams update) {
             upstreams.update(update.upstreams());
+            giveServingCpuWeight(replica -> update.upstreams().getOrDefault(replica.service(), List.of())
+                    .contains(replica.replica()));
         } else if (operation instanceof Operation.WaitDrain drain) {
             DockerStack.sleep(drain.duration());
         } else if (operation instanceof Operation.StopContainer stop) {
@@ -103,6 +128,20 @@ public final class DockerPlanExecutor implements PlanExecutor {
             stack.remove(remove.container().name());
         } else {
             throw new IllegalStateException("No Docker call for " + operation);
+        }
+    }
+
+    private void giveServingCpuWeight(Predicate<ContainerRef> routed) {
+        for (Iterator<ContainerRef> replicas = warming.iterator(); replicas.hasNext();) {
+            ContainerRef replica = replicas.next();
+            if (routed.test(replica)) {
+                replicas.remove();
+                try {
+                    stack.giveServingCpuWeight(replica.name());
+                } catch (NotFoundException gone) {
+                    // a replica removed since it was ready has no weight to change
+                }
+            }
         }
     }
 }

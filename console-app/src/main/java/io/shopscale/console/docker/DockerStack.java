@@ -227,8 +227,9 @@ public final class DockerStack {
                         .toList());
         if (spec.cpus() > 0) {
             host.withNanoCPUs((long) (spec.cpus() * 1_000_000_000L));
-            // A starting JVM compiles hard for a while; on a small machine it must not starve the replicas that
-            // serve traffic. Its CPU weight goes up once it is ready (see awaitReady).
+            // A starting JVM compiles hard for a while, and so does a new replica under its warm-up; on a small
+            // machine neither may starve the replicas that serve traffic. Its CPU weight goes up once it has joined
+            // nginx's balancer and been warmed up (giveServingCpuWeight, called by DockerPlanExecutor).
             host.withCpuShares(STARTING_CPU_SHARES);
         }
         if (spec.memoryBytes() > 0) {
@@ -380,7 +381,13 @@ public final class DockerStack {
         }
     }
 
-    private void raiseCpuWeight(String container) {
+    /**
+     * Gives a replica created with the starting CPU weight the weight of one that serves; a container with any
+     * other weight, or none, is left as it is.
+     *
+     * @throws NotFoundException when the container is gone
+     */
+    public void giveServingCpuWeight(String container) {
         Integer shares = inspect(container).getHostConfig().getCpuShares();
         if (shares != null && shares == STARTING_CPU_SHARES) {
             docker.updateContainerCmd(container).withCpuShares(SERVING_CPU_SHARES).exec();
@@ -419,7 +426,6 @@ public final class DockerStack {
             }
             boolean ready = probe != null ? probe.getAsBoolean() : health == null || "healthy".equals(health);
             if (ready) {
-                raiseCpuWeight(container);
                 return;
             }
             if (Instant.now().isAfter(deadline)) {

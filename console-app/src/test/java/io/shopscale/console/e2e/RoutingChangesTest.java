@@ -136,6 +136,12 @@ class RoutingChangesTest {
                     Instant scaleStarted = Instant.now();
                     Shop.Run scale = Shop.shopctl("scale", "--stack", STACK, "monolith=" + replica);
                     assertThat(scale.exitCode()).as(scale.output()).isZero();
+                    // The routing step holds the warm-up: 276 requests that start at most 50 a second.
+                    Matcher routing = Pattern.compile("upstreams nginx monolith=\\[[\\d,]*" + replica
+                            + "\\][^\\n]*done in ([\\d.]+)s").matcher(scale.output());
+                    assertThat(routing.find()).as(scale.output()).isTrue();
+                    assertThat(Double.parseDouble(routing.group(1))).as("routing and paced warm-up, s")
+                            .isGreaterThanOrEqualTo(5.5);
                     Instant joined = joinOf(replica);
                     Duration rest = Duration.between(Instant.now(), joined.plusSeconds(22));
                     Shop.sleep(rest.isNegative() ? Duration.ZERO : rest);

@@ -17,7 +17,7 @@ class ReplicaWarmUpTest {
 
         assertThat(nginx.actions()).containsExactly("exec timeout 20 sh -c " + ReplicaWarmUp.SCRIPT
                 + " sh 172.18.0.11:8080 172.18.0.12:8080");
-        assertThat(ReplicaWarmUp.SCRIPT).contains("/api/catalog/products/[1-100]", "& done; wait");
+        assertThat(ReplicaWarmUp.SCRIPT).contains("/api/catalog/products/[1-100]", "--rate 50/s", "& done; wait");
     }
 
     @Test
