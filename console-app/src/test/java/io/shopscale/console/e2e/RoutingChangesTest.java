@@ -56,6 +56,7 @@ class RoutingChangesTest {
     private static final Pattern WRK_SOCKET_ERRORS =
             Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
     private static final Pattern WRK_NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    private static final Pattern REPLICA_NUMBER = Pattern.compile("-(\\d+)$");
 
     private final DockerClient docker = DockerEngines.connect();
 
@@ -206,7 +207,7 @@ class RoutingChangesTest {
 
     /** The replica's number from its {@code X-Served-By} name ({@code stack-monolith-2}), or 0 when none. */
     private static long replicaNumber(String servedBy) {
-        Matcher number = Pattern.compile("-(\\d+)$").matcher(servedBy == null ? "" : servedBy);
+        Matcher number = REPLICA_NUMBER.matcher(servedBy == null ? "" : servedBy);
         return number.find() ? Long.parseLong(number.group(1)) : 0;
     }
 
