@@ -20,7 +20,6 @@ final class ShopConnection implements AutoCloseable {
     private long deadlineNanos;
     private int exchanges;
     private boolean reusable = true;
-    private long idleSinceNanos = System.nanoTime();
 
     private ShopConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -52,13 +51,7 @@ final class ShopConnection implements AutoCloseable {
         ResponseReader.Response response = reader.read(keepBody);
         reusable = response.reusable();
         exchanges++;
-        idleSinceNanos = System.nanoTime();
         return response;
-    }
-
-    /** How long it has carried nothing: the longer, the likelier the server has closed it meanwhile. */
-    long idleNanos() {
-        return System.nanoTime() - idleSinceNanos;
     }
 
     /** Whether it carried a response before: only then can a failure mean the server had just closed it. */

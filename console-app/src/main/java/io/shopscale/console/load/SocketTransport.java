@@ -24,8 +24,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A request whose connection fails before any byte of the response arrived, on a connection that had carried a
  * response before (the server closed it while idle), goes once more on a fresh connection, but only when it
- * {@linkplain ShopRequest#mayBeResent() may be resent}; one that may not never goes on a connection idle for longer
- * than {@link #MAX_IDLE_FOR_UNSAFE}, well below nginx's 65 s, so that case is rare.
+ * {@linkplain ShopRequest#mayBeResent() may be resent}. One that may not (a login, a register) always goes on a fresh
+ * connection: the server may close an idle one at any moment, not only at its keep-alive timeout (nginx closes every
+ * idle connection when it reloads its config, as in a switch of mode), and a request sent on a connection already
+ * closed is lost with no way to tell whether the shop got it.
  *
  * <p>Why not {@code java.net.http.HttpClient}: measured on a 2-vCPU VM it spent 400-500 us of CPU per request, most
  * of it handing each exchange between its selector, its executor and {@code CompletableFuture}'s default pool
@@ -33,9 +35,6 @@ import java.util.concurrent.locks.LockSupport;
  * {@link GeneratorBenchmark}. The shop is reached through the local nginx in plain HTTP, so this speaks only that.
  */
 final class SocketTransport implements Transport {
-
-    /** A request that may not be resent does not go on a connection idle for longer than this. */
-    static final Duration MAX_IDLE_FOR_UNSAFE = Duration.ofSeconds(5);
 
     private record Job(byte[] request, boolean keepBody, boolean mayBeResent, long deadlineNanos,
                        CompletableFuture<Reply> reply) {
@@ -206,8 +205,7 @@ final class SocketTransport implements Transport {
             Reply reply = null;
             Throwable failure = null;
             try {
-                if (connection != null && (!connection.isReusable() || !job.mayBeResent()
-                        && connection.idleNanos() > MAX_IDLE_FOR_UNSAFE.toNanos())) {
+                if (connection != null && (!connection.isReusable() || !job.mayBeResent())) {
                     closeQuietly(connection);
                     connection = null;
                 }

@@ -199,6 +199,21 @@ public final class Shop {
                 .next().getIpAddress();
     }
 
+    /** Runs a command in the container and waits for it; fails with its output unless it exits with 0. */
+    static void execIn(DockerClient docker, String container, String... command) throws InterruptedException {
+        String exec = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true)
+                .exec().getId();
+        StringBuilder output = new StringBuilder();
+        docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion(30, TimeUnit.SECONDS);
+        Long exitCode = docker.inspectExecCmd(exec).exec().getExitCodeLong();
+        assertThat(exitCode).as("%s in %s: %s", String.join(" ", command), container, output).isEqualTo(0L);
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

@@ -34,6 +34,8 @@ import io.shopscale.console.metrics.TimeSource;
 class SocketTransportTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final ShopRequest LOGIN = ShopRequest.post("/api/sso/login",
+            "{\"email\":\"a@b.c\",\"password\":\"p\"}");
 
     private RawServer server;
     private SocketTransport transport;
@@ -243,20 +245,32 @@ class SocketTransportTest {
     }
 
     @Test
-    void aPostWithoutAnIdempotencyKeyIsNeverResentAfterAConnectionFailure() throws Exception {
-        // Answers one request per connection and closes it without saying Connection: close.
+    void aPostWithoutAnIdempotencyKeyGoesOnAFreshConnectionNotOnOneTheServerClosedWhileIdle() throws Exception {
+        // Answers one request per connection and closes it without saying Connection: close, as nginx closes its
+        // idle connections when it reloads.
         server = new RawServer(connection -> {
             if (connection.readRequest() != null) {
                 connection.answer("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
             }
         });
         transport = transport(1);
-        ShopRequest login = ShopRequest.post("/api/sso/login", "{\"email\":\"a@b.c\",\"password\":\"p\"}");
 
         assertThat(send(ShopRequest.get("/first")).status()).isEqualTo(200);
         Thread.sleep(100);
-        assertThatThrownBy(() -> send(login)).hasCauseInstanceOf(IOException.class);
-        assertThat(server.requests()).containsExactly("GET /first HTTP/1.1");
+        assertThat(send(LOGIN).status()).isEqualTo(200);
+        assertThat(server.requests()).containsExactly("GET /first HTTP/1.1", "POST /api/sso/login HTTP/1.1");
+        assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void aPostWithoutAnIdempotencyKeyIsNeverResentAfterAConnectionFailure() throws Exception {
+        // Reads each request and closes the connection without an answer.
+        server = new RawServer(Conversation::readRequest);
+        transport = transport(1);
+
+        assertThatThrownBy(() -> send(LOGIN)).hasCauseInstanceOf(EOFException.class)
+                .hasMessageContaining("before any response");
+        assertThat(server.requests()).containsExactly("POST /api/sso/login HTTP/1.1");
         assertThat(server.connections()).isEqualTo(1);
     }
 
