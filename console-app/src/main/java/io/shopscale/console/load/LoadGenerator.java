@@ -28,7 +28,9 @@ import io.shopscale.console.metrics.TimeSource;
  *
  * <p>Latency counts from the intended start, not from the moment the request left: if the shop stalls, the
  * requests queued behind the stall count their waiting; if the generator itself falls behind (a GC pause, a busy
- * laptop), the late requests count their lateness. Both are the coordinated-omission correction.
+ * laptop), the late requests count their lateness. Both are the coordinated-omission correction. The late requests of
+ * a long pause go out at up to twice the rate until the generator has caught up ({@link Arrivals}), not in one burst
+ * that the shop would have to shed.
  */
 public final class LoadGenerator {
 
@@ -41,6 +43,8 @@ public final class LoadGenerator {
      * replica that answered, so that a red run says what happened; the rest are counted at the end.
      */
     private static final int LOGGED_PER_KIND = 3;
+    /** Falling this far behind the schedule is logged, once until the generator has caught up. */
+    private static final long BEHIND_LOGGED_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);
 
@@ -207,11 +211,19 @@ public final class LoadGenerator {
         try {
             Arrivals arrivals = new Arrivals(schedule, startNanos, endNanos);
             long now = time.nanoTime();
+            boolean behind = false;
             while (!stopRequested && !arrivals.isOver(now)) {
                 if (rateChanged) {
                     rateChanged = false;
                     arrivals.rescheduleFrom(now);
                 }
+                long lateness = arrivals.lateness(now);
+                if (lateness > BEHIND_LOGGED_NANOS && !behind) {
+                    LOG.warn("the load generator is {} ms behind its schedule: this process or its host paused. The "
+                            + "late requests go out at up to {} times the rate until it has caught up, and their "
+                            + "lateness counts as latency", lateness / 1_000_000, Arrivals.CATCH_UP);
+                }
+                behind = lateness > BEHIND_LOGGED_NANOS || behind && lateness > 0;
                 arrivals.startDue(now, this::startRequest);
                 long untilNext = arrivals.next() - time.nanoTime();
                 if (untilNext > 0) {
@@ -219,7 +231,7 @@ public final class LoadGenerator {
                 }
                 now = time.nanoTime();
             }
-            // The loop may have woken well past the end or the stop; what fell due meanwhile still starts, late.
+            // After a stop, what fell due since the last turn still starts.
             arrivals.startDue(now, this::startRequest);
             double seconds = (Math.min(now, endNanos) - startNanos) / 1e9;
             pipeline.awaitIdle(plan.requestTimeout().plus(DRAIN_MARGIN));

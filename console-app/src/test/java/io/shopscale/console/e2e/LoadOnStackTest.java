@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +43,8 @@ import io.shopscale.console.topology.StackName;
 
 /**
  * {@code shopctl load} against a real two-replica stack: thresholds, live lines and report, the calibration that
- * proves stalls show in the tail latency, the Docker and nginx figures that feed the panels, and, scaled to one
- * replica, twice its capacity.
+ * proves stalls show in the tail latency, the Docker and nginx figures that feed the panels, scaled to one replica,
+ * twice its capacity, nginx reloading under load, and a pause of the generator's own process.
  */
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -297,6 +298,63 @@ class LoadOnStackTest {
         Matcher requests = REQUESTS.matcher(output.toString());
         assertThat(requests.find()).isTrue();
         assertThat(Long.parseLong(requests.group(1))).as("requests sent").isGreaterThanOrEqualTo(590);
+    }
+
+    /**
+     * A pause of the load generator's own process, as a GC pause or a busy laptop makes, costs the shop no request:
+     * once the pause ends, the requests due in it go out at up to twice the rate, each counting its lateness as
+     * latency, and not as one burst past what nginx lets a replica have in flight. Sent at once, the 120 requests
+     * due in 3 s at 40/s met one replica's limit of 64 in flight, and nginx shed the rest.
+     */
+    @Test
+    @Order(8)
+    void aPauseOfTheGeneratorsProcessSendsTheRequestsDueInItPacedAndLosesNone() throws Exception {
+        Shop.Run scale = Shop.shopctl("scale", "--stack", STACK, "monolith=1");
+        assertThat(scale.exitCode()).as(scale.output()).isZero();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process load = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ShopCtl.class.getName(), "load", "--stack", STACK, "--rate", "40", "--duration", "20s",
+                "--max-error-rate", "0").redirectErrorStream(true).start();
+        StringWriter output = new StringWriter();
+        Thread reader = new Thread(() -> load.inputReader().lines().forEach(line -> output.write(line + "\n")));
+        reader.start();
+        Duration pause;
+        try {
+            awaitFirstLiveLine(output);
+            Shop.sleep(Duration.ofSeconds(3));
+            Instant paused = Instant.now();
+            signal("STOP", load.pid());
+            try {
+                Shop.sleep(Duration.ofSeconds(3));
+            } finally {
+                signal("CONT", load.pid());
+            }
+            pause = Duration.between(paused, Instant.now());
+            assertThat(load.waitFor(90, TimeUnit.SECONDS)).as("the load run ended:%n%s", output).isTrue();
+        } finally {
+            load.destroyForcibly();
+        }
+        reader.join(10_000);
+        System.out.println("$ shopctl load (its process paused for " + pause.toMillis() + " ms)\n" + output);
+
+        assertThat(output.toString()).contains("behind its schedule");
+        assertThat(load.exitValue()).as("each failure's kind is in the report above, and each failed request in the "
+                + "generator's warnings").isZero();
+        assertThat(output.toString()).contains("errors 0 (0.00%)");
+        Matcher requests = REQUESTS.matcher(output.toString());
+        assertThat(requests.find()).isTrue();
+        assertThat(Long.parseLong(requests.group(1))).as("requests due in the pause are sent, not skipped")
+                .isGreaterThanOrEqualTo(795);
+        Matcher latency = LATENCY.matcher(output.toString());
+        assertThat(latency.find()).isTrue();
+        assertThat(millis(latency.group(4))).as("the first request due in the pause counts its lateness")
+                .isGreaterThanOrEqualTo(pause.toMillis() - 500);
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -%s %d", signal, pid)
+                .isTrue();
     }
 
     /** The report's {@code errors} line as kind to count: {@code errors   shed: 16644  timeout: 142}. */

@@ -28,16 +28,47 @@ class ArrivalsTest {
     }
 
     @Test
-    void aLateCallerGetsEveryMissedStartWithItsOriginalTime() {
+    void aCallerLateByLessThanTheBurstGetsEveryMissedStartAtOnce() {
         Arrivals arrivals = new Arrivals(RateSchedule.steady(100, START), START, Long.MAX_VALUE);
         List<Long> starts = new ArrayList<>();
 
         arrivals.startDue(START, starts::add);
-        // The generator's thread was descheduled for half a second.
-        arrivals.startDue(START + 500 * MILLI, starts::add);
+        // The generator's thread was descheduled for 80 ms.
+        arrivals.startDue(START + 80 * MILLI, starts::add);
 
-        assertThat(starts).hasSize(51);
-        assertThat(starts.get(25)).isEqualTo(START + 250 * MILLI);
+        assertThat(starts).hasSize(9);
+        assertThat(starts.get(8)).isEqualTo(START + 80 * MILLI);
+    }
+
+    @Test
+    void theStartsMissedInALongPauseGoOutAtTwiceTheRateWithTheirOriginalTimes() {
+        Arrivals arrivals = new Arrivals(RateSchedule.steady(100, START), START, Long.MAX_VALUE);
+        List<Long> starts = new ArrayList<>();
+        arrivals.startDue(START, starts::add);
+
+        // The generator's process paused for 2 s (200 starts missed), then its thread turns every millisecond.
+        long resumed = START + 2000 * MILLI;
+        List<Integer> perTurn = new ArrayList<>();
+        long caughtUp = -1;
+        for (long now = resumed; now <= START + 5000 * MILLI; now += MILLI) {
+            int before = starts.size();
+            arrivals.startDue(now, starts::add);
+            perTurn.add(starts.size() - before);
+            if (caughtUp < 0 && arrivals.lateness(now) == 0 && arrivals.next() > now) {
+                caughtUp = now;
+            }
+        }
+
+        // Every start, in order, with the time it was meant for: the lateness counts as latency.
+        assertThat(starts).hasSize(501);
+        for (int i = 0; i < starts.size(); i++) {
+            assertThat(starts.get(i)).isEqualTo(START + i * 10 * MILLI);
+        }
+        // At once only what 100 ms of lateness would have sent at twice the rate, then one start each 5 ms.
+        assertThat(perTurn.get(0)).isEqualTo(21);
+        assertThat(perTurn.subList(1, perTurn.size())).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(1));
+        // 1.78 s behind after the first turn, then gaining 5 ms each 5 ms: caught up 1.78 s after the pause ended.
+        assertThat(caughtUp).isBetween(resumed + 1775 * MILLI, resumed + 1785 * MILLI);
     }
 
     @Test
@@ -69,13 +100,20 @@ class ArrivalsTest {
     }
 
     @Test
-    void nothingStartsAtOrAfterTheEnd() {
+    void nothingStartsAtOrAfterTheEndAndTheRunIsOverOnceEveryEarlierStartHasGoneOut() {
         Arrivals arrivals = new Arrivals(RateSchedule.steady(10, START), START, START + 1000 * MILLI);
         List<Long> starts = new ArrayList<>();
 
-        arrivals.startDue(START + 5000 * MILLI, starts::add);
+        // The caller first turns 4 s after the end, late for all ten starts.
+        long now = START + 5000 * MILLI;
+        arrivals.startDue(now, starts::add);
+        assertThat(arrivals.isOver(now)).isFalse();
+        while (!arrivals.isOver(now)) {
+            now += MILLI;
+            arrivals.startDue(now, starts::add);
+        }
 
         assertThat(starts).hasSize(10);
-        assertThat(arrivals.isOver(START + 1000 * MILLI)).isTrue();
+        assertThat(starts.get(9)).isEqualTo(START + 900 * MILLI);
     }
 }
