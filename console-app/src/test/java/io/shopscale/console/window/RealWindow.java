@@ -111,6 +111,11 @@ final class RealWindow implements AutoCloseable {
         return WaitForAsyncUtils.asyncFx(look).get(10, TimeUnit.SECONDS);
     }
 
+    /** What the throughput panel says of the failed requests in the chart, by kind; empty when none failed. */
+    String errorsShown() throws Exception {
+        return onFx(() -> robot.lookup("#errors").queryAs(Label.class).getText());
+    }
+
     /** The sum of one series of the requests chart: requests over the seconds it shows. */
     @SuppressWarnings("unchecked")
     long chartTotal(String series) throws Exception {

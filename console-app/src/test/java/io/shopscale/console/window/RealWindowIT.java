@@ -81,12 +81,15 @@ class RealWindowIT {
         robot.interact(stalls::stop);
         Path underLoad = window.screenshot("window-traffic-on-2.png");
         robot.clickOn("#stop-load");
-        System.out.printf("window test: under load, %s ok and %s failed requests in the chart; latency %s%n",
+        String failedByKind = window.errorsShown();
+        System.out.printf("window test: under load, %s ok and %s failed requests in the chart; latency %s%s%n",
                 window.chartTotal("ok/s"), window.chartTotal("errors/s"),
-                robot.lookup("#latency").queryAs(Label.class).getText());
+                robot.lookup("#latency").queryAs(Label.class).getText(),
+                failedByKind.isEmpty() ? "" : "; " + failedByKind);
         assertThat(window.chartTotal("ok/s")).isPositive();
-        assertThat(window.chartTotal("errors/s")).as("requests that failed while scaling under load (each one's "
-                + "kind, exception or status and replica are in the load generator's warnings above)").isZero();
+        assertThat(window.chartTotal("errors/s")).as("requests that failed while scaling under load (" + failedByKind
+                + "; each one's exception or status and replica are in the load generator's warnings above)")
+                .isZero();
         assertThat(underLoad).isNotEmptyFile();
         robot.clickOn("Topology");
         window.await("both replicas in the topology", () -> robot.lookup("#box-window-monolith-2").tryQuery()

@@ -87,6 +87,7 @@ class RealWindowOnSwarmIT {
         Path scaled = window.screenshot("window-swarm-scaled-to-2.png");
         long okWhileScaling = window.chartTotal("ok/s");
         long failedWhileScaling = window.chartTotal("errors/s");
+        String failedByKind = window.errorsShown();
 
         robot.clickOn("#kill-" + second);
         window.await("the killed task's chip leaving ready", () -> robot.lookup("#state-" + second).tryQuery()
@@ -99,8 +100,8 @@ class RealWindowOnSwarmIT {
                 + " and its retry places it); screenshot %s%n", okWhileScaling, failedWhileScaling,
                 window.chartTotal("errors/s"), scaled.toAbsolutePath());
         assertThat(okWhileScaling).isPositive();
-        assertThat(failedWhileScaling).as(() -> "requests that failed while scaling (each one's kind, exception or"
-                + " status and replica are in the load generator's warnings above); the stack logged:"
+        assertThat(failedWhileScaling).as(() -> "requests that failed while scaling (" + failedByKind + "; each one's"
+                + " exception or status and replica are in the load generator's warnings above); the stack logged:"
                 + Shop.failuresLogged(DockerEngines.connect(), STACK.value())).isZero();
         assertThat(scaled).isNotEmptyFile();
     }

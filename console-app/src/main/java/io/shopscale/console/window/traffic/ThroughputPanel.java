@@ -41,7 +41,11 @@ public final class ThroughputPanel extends VBox {
         Label latency = new Label();
         latency.setId("latency");
         latency.textProperty().bind(traffic.latencyProperty());
-        HBox header = new HBox(12, new Label("requests to"), service, latency);
+        Label failed = new Label();
+        failed.setId("errors");
+        failed.setStyle("-fx-text-fill: #b00020;");
+        failed.textProperty().bind(traffic.errorsProperty());
+        HBox header = new HBox(12, new Label("requests to"), service, latency, failed);
         header.setAlignment(Pos.CENTER_LEFT);
         Label host = new Label();
         host.setId("host-cpu");

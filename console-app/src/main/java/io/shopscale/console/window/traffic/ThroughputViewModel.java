@@ -8,8 +8,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -64,6 +67,7 @@ public final class ThroughputViewModel implements AutoCloseable {
     private final ObservableList<ReplicaBar> replicaBars = FXCollections.observableArrayList();
     private final ObservableList<EventMark> events = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper(noRequests());
+    private final ReadOnlyStringWrapper errors = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper host = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hostSaturated = new ReadOnlyBooleanWrapper();
     // One read-only view each, kept: a view made per call would be collected with the listeners added to it.
@@ -116,6 +120,14 @@ public final class ThroughputViewModel implements AutoCloseable {
     /** The last second's percentiles: {@code p50 4.1ms · p95 12ms · p99 38ms}. */
     public ReadOnlyStringProperty latencyProperty() {
         return latency.getReadOnlyProperty();
+    }
+
+    /**
+     * The failed requests the chart shows, by kind, most first: {@code 7 failed requests in the chart: shed 5 ·
+     * timeout 2}; empty when none failed. The errors line of the chart says how many; this says why.
+     */
+    public ReadOnlyStringProperty errorsProperty() {
+        return errors.getReadOnlyProperty();
     }
 
     /**
@@ -213,9 +225,27 @@ public final class ThroughputViewModel implements AutoCloseable {
                 .map(entry -> new ReplicaBar(entry.getKey(), entry.getValue()))
                 .toList());
         latency.set(last.latency().count() == 0 ? noRequests() : percentiles(last.latency()));
+        Map<String, Long> failed = new TreeMap<>();
+        retained.forEach(sample -> chosen(sample).errorsByKind().forEach((kind, count) -> failed.merge(kind, count,
+                Long::sum)));
+        errors.set(errorsText(failed));
         double busy = hostBusy;
         hostSaturated.set(busy >= HostCpu.SATURATED);
         host.set(hostText(busy, cores));
+    }
+
+    /** What {@link #errorsProperty()} says for these counts by kind. */
+    static String errorsText(Map<String, Long> byKind) {
+        long total = byKind.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return "";
+        }
+        return total + (total == 1 ? " failed request" : " failed requests") + " in the chart: "
+                + byKind.entrySet().stream()
+                        .filter(kind -> kind.getValue() > 0)
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(kind -> kind.getKey() + " " + kind.getValue())
+                        .collect(Collectors.joining(" · "));
     }
 
     /** What {@link #hostProperty()} says for a busy share. */

@@ -113,6 +113,27 @@ class ThroughputViewModelTest {
     }
 
     @Test
+    void theFailedRequestsInTheChartAreCountedByKindMostFirst() {
+        ThroughputViewModel traffic = panel(Background.sameThread());
+        hub.recordRequest(ok("catalog", "shop-monolith-1", 4));
+        time.advanceMillis(1000);
+        hub.publishFinishedSeconds();
+        assertThat(traffic.errorsProperty().get()).isEmpty();
+
+        hub.recordRequest(failed("catalog", "timeout"));
+        hub.recordRequest(failed("catalog", "shed"));
+        time.advanceMillis(1000);
+        hub.recordRequest(failed("orders", "shed"));
+        hub.recordRequest(failed("catalog", "shed"));
+        time.advanceMillis(1000);
+        hub.publishFinishedSeconds();
+
+        assertThat(traffic.errorsProperty().get()).isEqualTo("4 failed requests in the chart: shed 3 · timeout 1");
+        traffic.serviceProperty().set("orders");
+        assertThat(traffic.errorsProperty().get()).isEqualTo("1 failed request in the chart: shed 1");
+    }
+
+    @Test
     void choosingAServiceShowsOnlyItsRequestsAndItsReplicaShares() {
         ThroughputViewModel traffic = panel(Background.sameThread());
         hub.recordRequest(ok("catalog", "shop-catalog-1", 4));
