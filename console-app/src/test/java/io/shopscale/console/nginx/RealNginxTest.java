@@ -177,9 +177,9 @@ class RealNginxTest {
     /**
      * Shedding load: with a limit of 2 requests in flight per replica and a replica stand-in that takes 2 s per
      * request, a third request is turned away at once with a 503 problem detail and {@code Retry-After}, while the
-     * two in flight are served; a request that failed through error_page's redirect releases its place too, and one
-     * whose client gave up keeps it until the replica answered. A limit of 0, set on the running nginx, lets every
-     * request through.
+     * two in flight are served, and nginx logs what the replica held; a request that failed through error_page's
+     * redirect releases its place too, and one whose client gave up keeps it until the replica answered. A limit of 0,
+     * set on the running nginx, lets every request through.
      */
     @Test
     void aPoolWhoseEveryReplicaIsAtItsLimitTurnsRequestsAwayAtOnceWithRetryAfter() throws Exception {
@@ -217,6 +217,10 @@ class RealNginxTest {
             assertThat(turnedAway.body()).startsWith("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
                     + "\"status\":503,").contains("at capacity");
             assertThat(millis).as("turned away at once, not queued behind the 2 s requests").isLessThan(1000);
+            assertThat(DockerCli.docker(List.of("logs", container)).output()).as("nginx says what the replica held")
+                    .containsPattern("pool monolith shed a request \\(1 since the last such line\\): every replica"
+                            + " holds 2 requests: replica 1 127\\.0\\.0\\.1:8090: 2 in flight, oldest"
+                            + " 0\\.[5-9]\\d\\d s");
             for (CompletableFuture<HttpResponse<String>> served : inFlight) {
                 assertThat(served.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
                 assertThat(served.get().body()).isEqualTo("served\n");
