@@ -39,9 +39,10 @@ import io.shopscale.console.window.stack.StackViewModel;
 
 /**
  * Faults on a real stack, switched with {@code shopctl fault} as an instructor would: payment failures and latency
- * as the shop's orders feel them, a frozen replica that the monitor's routing guard takes out of nginx, a slow
- * replica's CPU limit, a frozen database, and faults that outlive {@code down} and {@code up}; the window's Faults
- * panel on the same engine shows what {@code shopctl} set and clears it. One stack, in order.
+ * as the shop's orders feel them, a frozen replica that the monitor's routing guard takes out of nginx (and that
+ * logs its pause once thawed), a slow replica's CPU limit, a frozen database, and faults that outlive {@code down}
+ * and {@code up}; the window's Faults panel on the same engine shows what {@code shopctl} set and clears it. One
+ * stack, in order.
  */
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -157,6 +158,13 @@ class FaultsTest {
                     () -> routed(STACK + "-monolith-2"));
             System.out.println("thawed replica: routed again after "
                     + Duration.between(thawedAt, Instant.now()).toMillis() + " ms");
+            String pauseLogged = Shop.failuresLogged(docker, STACK).lines()
+                    .filter(line -> line.startsWith("/" + STACK + "-monolith-2: ") && line.contains("paused for"))
+                    .findFirst().orElse("(none)");
+            System.out.println("thawed replica's log: " + pauseLogged);
+            assertThat(pauseLogged).as("the replica says it stopped while frozen, and why")
+                    .containsPattern("This replica paused for \\d{4,} ms: its host gave it no CPU \\(other processes"
+                            + " took the CPUs, or the container was frozen\\)");
             assertThat(out).isLessThan(Duration.ofSeconds(15));
         }
         assertThat(servedBy(40)).containsOnlyKeys(STACK + "-monolith-1", STACK + "-monolith-2");
