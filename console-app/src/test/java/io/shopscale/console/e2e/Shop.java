@@ -134,23 +134,28 @@ public final class Shop {
     /** Spring Boot's line saying a replica has started, which dates each start in {@link #failuresLogged}. */
     private static final String STARTED = " seconds (process running for ";
 
+    /** The replica's line saying it stopped for half a second or more, and why (the kit's PauseDetector). */
+    private static final String PAUSED = "This replica paused for";
+
     /** The lines of one role's log worth showing, and how many lines after each one belong to it. */
     private record Signs(List<String> markers, int linesAfter) {
     }
 
     private static final Map<String, Signs> SIGNS = Map.of(
             Labels.ROLE_APP, new Signs(
-                    List.of("Unexpected failure", "Database unavailable", "overridden by rollback", STARTED), 3),
+                    List.of("Unexpected failure", "Database unavailable", "overridden by rollback", PAUSED, STARTED),
+                    3),
             Labels.ROLE_HAPROXY, new Signs(List.of(" DOWN", " UP", "is going"), 0),
+            Labels.ROLE_NGINX, new Signs(List.of(" shed a request "), 0),
             Labels.ROLE_POSTGRES, new Signs(List.of("still waiting for", "acquired", "deadlock", "FATAL", "duration: "),
                     2));
 
     /**
      * The server's side of failed requests, for an assertion's message: what the stack's replicas logged as
-     * unexpected failures or an unavailable database (the line and the three after it) and when each started, by
-     * replica; HAProxy's lines about PostgreSQL going down or up; and PostgreSQL's lock waits, statements slower than a
-     * second and fatal errors (the line and the two after it, which name the process holding the lock and the
-     * statement).
+     * unexpected failures or an unavailable database (the line and the three after it), when each started and each of
+     * its pauses, by replica; nginx's lines about shed requests (what each replica held then); HAProxy's lines about
+     * PostgreSQL going down or up; and PostgreSQL's lock waits, statements slower than a second and fatal errors (the
+     * line and the two after it, which name the process holding the lock and the statement).
      */
     public static String failuresLogged(DockerClient docker, String stack) {
         StringBuilder logged = new StringBuilder();
@@ -164,7 +169,8 @@ public final class Shop {
                 String line = lines[i];
                 if (signs.markers().stream().anyMatch(line::contains)) {
                     logged.append('\n').append(container.getNames()[0]).append(": ").append(line);
-                    int context = Math.min(lines.length, i + 1 + (line.contains(STARTED) ? 0 : signs.linesAfter()));
+                    int context = Math.min(lines.length,
+                            i + 1 + (line.contains(STARTED) || line.contains(PAUSED) ? 0 : signs.linesAfter()));
                     for (int j = i + 1; j < context; j++) {
                         logged.append('\n').append("    ").append(lines[j]);
                     }
@@ -173,14 +179,18 @@ public final class Shop {
             }
         }
         return logged.isEmpty()
-                ? " (no replica started or logged a failure, HAProxy saw no change and PostgreSQL logged nothing slow)"
+                ? " (no replica started or logged a failure, nginx shed nothing, HAProxy saw no change and PostgreSQL"
+                        + " logged nothing slow)"
                 : logged.toString();
     }
+
+    /** How many of a container's last log lines are searched: nginx logs a line per request. */
+    private static final int LOG_LINES = 50_000;
 
     private static String logs(DockerClient docker, String container) {
         StringBuilder log = new StringBuilder();
         try (var callback = docker.logContainerCmd(container).withStdOut(true).withStdErr(true)
-                .withTail(2000).exec(new ResultCallback.Adapter<Frame>() {
+                .withTail(LOG_LINES).exec(new ResultCallback.Adapter<Frame>() {
                     @Override
                     public void onNext(Frame frame) {
                         log.append(new String(frame.getPayload(), StandardCharsets.UTF_8));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
@@ -75,12 +77,15 @@ class RealWindowOnSwarmIT {
 
         robot.clickOn("Traffic");
         robot.clickOn("#start-load");
+        moment("the load started");
         window.await("the first task's share of the load", () -> robot.lookup("#share-" + first).tryQuery()
                 .isPresent());
         robot.clickOn("Activity");
         Node thumb = robot.lookup("#slider-monolith .thumb").query();
         robot.clickOn(thumb).type(KeyCode.RIGHT);
+        moment("the slider asked for a second task");
         window.awaitState(second, "ready", Duration.ofMinutes(4));
+        moment("the second task is ready");
         RealWindow.poll(Duration.ofSeconds(60), () -> !robot.lookup("#slider-monolith").query().isDisabled());
         window.await("the new task's share of the load", () -> robot.lookup("#share-" + second).tryQuery()
                 .isPresent());
@@ -89,6 +94,7 @@ class RealWindowOnSwarmIT {
         long failedWhileScaling = window.chartTotal("errors/s");
         String failedByKind = window.errorsShown();
 
+        moment("the second task takes its share of the load");
         robot.clickOn("#kill-" + second);
         window.await("the killed task's chip leaving ready", () -> robot.lookup("#state-" + second).tryQuery()
                 .map(label -> !"ready".equals(((Label) label).getText())).orElse(true));
@@ -104,5 +110,10 @@ class RealWindowOnSwarmIT {
                 + " exception or status and replica are in the load generator's warnings above); the stack logged:"
                 + Shop.failuresLogged(DockerEngines.connect(), STACK.value())).isZero();
         assertThat(scaled).isNotEmptyFile();
+    }
+
+    /** When a step happened, to set the load generator's time-stamped warnings and nginx's log against. */
+    private static void moment(String what) {
+        System.out.println("window on Swarm: " + LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + what);
     }
 }
