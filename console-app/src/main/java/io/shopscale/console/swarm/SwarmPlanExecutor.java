@@ -125,33 +125,37 @@ public final class SwarmPlanExecutor implements PlanExecutor {
     /**
      * Until exactly {@code replicas} tasks that Swarm wants run the service's current definition and are ready, and
      * none that it marked for shutdown still runs: routes nginx to each task once it is ready, and away from each
-     * one as soon as Swarm marks it for shutdown.
+     * one as soon as Swarm marks it for shutdown. A task nginx routes to when this starts counts as ready.
      */
     private void follow(String service, int replicas) {
         String serviceName = specs.apply(service).name();
         String configHash = specs.apply(service).labels().getOrDefault(io.shopscale.console.plan.Labels.CONFIG_HASH,
                 "");
         Map<String, Map<Integer, String>> routing = new LinkedHashMap<>(gateway.routed().orElse(Map.of()));
-        Set<String> ready = new HashSet<>();
+        Set<String> serving = new HashSet<>(routing.getOrDefault(service, Map.of()).values());
+        // The tasks known to be ready. One that nginx routes to was ready when it joined: a probe that it answers
+        // late while busy must not take it out (the routing guard takes out the tasks that stop answering).
+        Set<String> ready = swarm.tasks(serviceName).stream()
+                .filter(task -> task.running() && task.address().filter(serving::contains).isPresent())
+                .map(SwarmTask::id).collect(Collectors.toCollection(HashSet::new));
         Instant deadline = Instant.now().plus(FOLLOW_TIMEOUT);
         String lastSeen = "";
         Instant lastProbe = Instant.MIN;
         while (true) {
             List<SwarmTask> tasks = swarm.tasks(serviceName).stream().filter(task -> !task.ended()).toList();
-            List<String> unknown = tasks.stream().filter(task -> task.wanted() && task.running())
-                    .flatMap(task -> task.address().stream()).filter(address -> !ready.contains(address)).toList();
+            List<SwarmTask> unknown = tasks.stream().filter(task -> task.wanted() && task.running()
+                    && task.address().isPresent() && !ready.contains(task.id())).toList();
             // Each probe is a process in nginx's container: twice a second is soon enough for a booting task.
             if (!unknown.isEmpty() && Instant.now().isAfter(lastProbe.plus(PROBE_INTERVAL))) {
                 lastProbe = Instant.now();
-                gateway.ready(unknown).forEach((address, answers) -> {
-                    if (answers) {
-                        ready.add(address);
-                    }
-                });
+                Map<String, Boolean> answers = gateway.ready(unknown.stream().map(task -> task.address().get())
+                        .toList());
+                unknown.stream().filter(task -> answers.getOrDefault(task.address().get(), false))
+                        .forEach(task -> ready.add(task.id()));
             }
             Map<Integer, String> target = tasks.stream()
                     .filter(task -> task.wanted() && task.running() && task.address().isPresent()
-                            && ready.contains(task.address().get()))
+                            && ready.contains(task.id()))
                     .collect(Collectors.toMap(SwarmTask::slot, task -> task.address().get(), (a, b) -> a));
             if (!target.equals(routing.get(service))) {
                 routing.put(service, target);
