@@ -6,8 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.sun.management.OperatingSystemMXBean;
 
@@ -33,9 +33,10 @@ class PauseDetector {
     static final Duration THRESHOLD = Duration.ofMillis(500);
 
     private static final Logger log = LoggerFactory.getLogger(PauseDetector.class);
-    /** The container's CPU statistics: cgroup v2, then v1. */
-    private static final List<Path> CPU_STAT = List.of(Path.of("/sys/fs/cgroup/cpu.stat"),
-            Path.of("/sys/fs/cgroup/cpu/cpu.stat"), Path.of("/sys/fs/cgroup/cpu,cpuacct/cpu.stat"));
+    /** The container's CPU statistics, found once: cgroup v2's file, else v1's; empty outside a container. */
+    private static final Optional<Path> CPU_STAT = Stream.of("/sys/fs/cgroup/cpu.stat",
+            "/sys/fs/cgroup/cpu/cpu.stat", "/sys/fs/cgroup/cpu,cpuacct/cpu.stat").map(Path::of)
+            .filter(Files::isReadable).findFirst();
 
     private volatile Thread thread;
 
@@ -100,20 +101,21 @@ class PauseDetector {
 
     /** The container's total time held back by its CPU cap, in ns: cgroup v2's throttled_usec, v1's throttled_time. */
     static long containerThrottledNanos() {
-        for (Path stat : CPU_STAT) {
-            try {
-                for (String line : Files.readAllLines(stat)) {
-                    String[] field = line.split(" ");
-                    if (field.length == 2 && field[0].equals("throttled_usec")) {
-                        return Long.parseLong(field[1]) * 1_000;
-                    }
-                    if (field.length == 2 && field[0].equals("throttled_time")) {
-                        return Long.parseLong(field[1]);
-                    }
+        if (CPU_STAT.isEmpty()) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(CPU_STAT.get())) {
+                String[] field = line.split(" ");
+                if (field.length == 2 && field[0].equals("throttled_usec")) {
+                    return Long.parseLong(field[1]) * 1_000;
                 }
-            } catch (IOException | NumberFormatException absent) {
-                // not this cgroup version, or not in a container
+                if (field.length == 2 && field[0].equals("throttled_time")) {
+                    return Long.parseLong(field[1]);
+                }
             }
+        } catch (IOException | NumberFormatException unreadable) {
+            // the cgroup does not say
         }
         return -1;
     }
